@@ -1,0 +1,31 @@
+# Everything runs from a project-local virtual environment that the targets create themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## preview the handbook at http://127.0.0.1:8000, rebuilt on every change
+	$(BIN)/mkdocs serve
+
+build: $(STAMP)  ## build the site into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)  ## check the framework's YAML files without building
+	$(BIN)/servicebook check --data-dir competencies
+
+test: $(STAMP)  ## run every test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

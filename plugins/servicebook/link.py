@@ -1,0 +1,334 @@
+"""Validated items → one linked handbook: references resolved, levels numbered, reverse indexes built.
+
+Every check that needs more than one file lives here, and reports through the same
+located problems as the loader.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .layout import check_id_text
+from .load import Loaded, Source, load_sources
+from .located import Loc
+from .messages import where
+from .model import KINDS, Competency, Framework, Item, Level, Role, Training, Value
+from .problems import DataError, Problem
+
+T = TypeVar("T", bound=Item)
+
+
+@dataclass(frozen=True)
+class Need:
+    """A role's requirement, resolved: which competency, at which level number, and why."""
+
+    competency: str
+    level: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """The whole framework, linked both ways. Items are in display order (by name, then id)."""
+
+    root: Path
+    framework: Framework
+    values: dict[str, Value]
+    competencies: dict[str, Competency]
+    roles: dict[str, Role]
+    modules: dict[str, Training]
+    files: dict[tuple[str, str], Path]
+    behaviours: dict[str, dict[int, list[str]]]
+    needs: dict[str, list[Need]]
+    roles_needing: dict[str, list[tuple[str, int]]]
+    competencies_expressing: dict[str, list[str]]
+    roles_taking: dict[str, list[str]]
+    modules_developing: dict[str, list[str]]
+    reporting_to: dict[str, list[str]]
+    aliases: dict[str, dict[str, str]]
+
+    @property
+    def levels(self) -> list[Level]:
+        return self.framework.levels
+
+    def level_label(self, number: int) -> str:
+        """`2 · Practitioner`: how a level is shown everywhere."""
+        return f"{number} · {self.levels[number - 1].name}"
+
+
+def load_handbook(root: Path) -> Handbook:
+    """The one entry point: read, validate and link a data folder, or raise every problem at once."""
+    loaded = load_sources(root)
+    handbook, problems = link(loaded)
+    problems = loaded.problems + problems
+    if problems or handbook is None:
+        raise DataError(problems)
+    return handbook
+
+
+def link(loaded: Loaded) -> tuple[Handbook | None, list[Problem]]:
+    """Check everything that spans files; build the handbook when nothing is wrong."""
+    linker = _Linker(loaded)
+    return linker.run(), linker.problems
+
+
+def _display_order(sources: dict[str, Source]) -> list[str]:
+    return sorted(sources, key=lambda id_: (str(getattr(sources[id_].item, "name", "")).casefold(), id_))
+
+
+def _listing(words: list[str], limit: int = 12) -> str:
+    shown = ", ".join(words[:limit])
+    return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
+
+
+class _Linker:
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+        self.aliases: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def report(self, source: Source, loc: Loc, message: str, hint: str, *, key: bool = False) -> None:
+        document = source.document
+        at = document.key_mark(loc) if key else document.mark(loc)
+        self.problems.append(Problem(document.path, at.line, at.column, f"{where(loc)}: {message}", hint))
+
+    def items(self, kind: str) -> dict[str, Source]:
+        return self.loaded.sources[kind]
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def run(self) -> Handbook | None:
+        framework = self.loaded.framework
+        if framework is not None:
+            self.check_framework(framework)
+        for kind in KINDS:
+            self.collect_aliases(kind)
+        behaviours = {cid: self.check_competency(source) for cid, source in self.items("library").items()}
+        needs = {rid: self.check_role(source, behaviours) for rid, source in self.items("roles").items()}
+        for source in self.items("training").values():
+            self.check_references(source, "develops", "library")
+        self.check_cycles()
+        if self.problems or self.loaded.problems or framework is None:
+            return None
+        assert isinstance(framework.item, Framework)
+        return self.build(framework.item, behaviours, needs)
+
+    # -- framework -----------------------------------------------------------------------------
+
+    def check_framework(self, source: Source) -> None:
+        framework = source.item
+        assert isinstance(framework, Framework)
+        seen: dict[str, int] = {}
+        for index, level in enumerate(framework.levels):
+            folded = level.name.casefold()
+            if folded in seen:
+                self.report(source, ("levels", index, "name"),
+                            f"the level name '{level.name}' is already used by level {seen[folded] + 1}",
+                            "give every level its own name")
+            seen.setdefault(folded, index)
+            if level.name.strip().isdigit() and int(level.name) != index + 1:
+                self.report(source, ("levels", index, "name"),
+                            f"the level name '{level.name}' would be mistaken for level number {level.name}",
+                            "name the level with words")
+        clusters: set[str] = set()
+        for index, cluster in enumerate(framework.clusters):
+            if cluster.id in clusters:
+                self.report(source, ("clusters", index, "id"), f"the cluster id '{cluster.id}' is used twice",
+                            "give every cluster its own id")
+            clusters.add(cluster.id)
+
+    @property
+    def framework(self) -> Framework | None:
+        source = self.loaded.framework
+        return source.item if source is not None and isinstance(source.item, Framework) else None
+
+    # -- references ----------------------------------------------------------------------------
+
+    def collect_aliases(self, kind: str) -> None:
+        noun = KINDS[kind][1]
+        for id_, source in self.items(kind).items():
+            for index, alias in enumerate(getattr(source.item, "aliases", [])):
+                loc = ("aliases", index)
+                if alias in self.items(kind) or alias in self.loaded.broken[kind]:
+                    self.report(source, loc, f"'{alias}' is the id of another {noun}, so it cannot be an alias",
+                                "remove it from aliases")
+                elif alias in self.aliases[kind]:
+                    owner = self.aliases[kind][alias]
+                    text = "twice in this list" if owner == id_ else f"already an alias of '{owner}'"
+                    self.report(source, loc, f"'{alias}' is {text}", "an earlier id can lead to one page only")
+                elif message := check_id_text(alias):
+                    self.report(source, loc, f"'{alias}' {message[0]}", message[1])
+                else:
+                    self.aliases[kind][alias] = id_
+
+    def resolve(self, source: Source, loc: Loc, ref: str, kind: str, *, key: bool = False) -> str | None:
+        """The id that `ref` names, or None after reporting why it names nothing."""
+        targets = self.items(kind)
+        if ref in targets:
+            return ref
+        if ref in self.loaded.broken[kind]:
+            return None  # its own file's problems are reported already
+        noun = KINDS[kind][1]
+        if ref in self.aliases[kind]:
+            current = self.aliases[kind][ref]
+            self.report(source, loc, f"'{ref}' is the earlier id of the {noun} '{current}'",
+                        f"write '{current}' instead", key=key)
+            return None
+        close = difflib.get_close_matches(ref, list(targets), n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close
+                else f"the {noun} ids are: {_listing(sorted(targets))}" if targets
+                else f"create {kind}/{ref}.yml first")
+        self.report(source, loc, f"there is no {noun} '{ref}'", hint, key=key)
+        return None
+
+    def check_references(self, source: Source, field: str, kind: str) -> list[str]:
+        """Resolve a list of ids, reporting unknown ids and repeats; give the good ones in order."""
+        found: list[str] = []
+        for index, ref in enumerate(getattr(source.item, field)):
+            if ref in found:
+                self.report(source, (field, index), f"'{ref}' is listed twice", "remove the second one")
+            elif (target := self.resolve(source, (field, index), ref, kind)) is not None:
+                found.append(target)
+        return found
+
+    def level(self, source: Source, loc: Loc, text: str, *, key: bool = False) -> int | None:
+        """A level given by number or name, as its number."""
+        framework = self.framework
+        if framework is None:
+            return None
+        names = [level.name for level in framework.levels]
+        scale = ", ".join(f"{n} {name}" for n, name in enumerate(names, 1))
+        word = text.strip()
+        if word.isascii() and word.isdigit():
+            if 1 <= int(word) <= len(names):
+                return int(word)
+            self.report(source, loc, f"there is no level {word}", f"the levels are {scale}", key=key)
+            return None
+        for number, name in enumerate(names, 1):
+            if name.casefold() == word.casefold():
+                return number
+        close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? The levels are {scale}" if close else f"the levels are {scale}"
+        self.report(source, loc, f"'{word}' is not a level", hint, key=key)
+        return None
+
+    # -- competencies and roles -----------------------------------------------------------------
+
+    def check_competency(self, source: Source) -> dict[int, list[str]]:
+        competency = source.item
+        assert isinstance(competency, Competency)
+        framework = self.framework
+        if competency.cluster is not None and framework is not None:
+            clusters = [cluster.id for cluster in framework.clusters]
+            if competency.cluster not in clusters:
+                close = difflib.get_close_matches(competency.cluster, clusters, n=1, cutoff=0.6)
+                hint = (f"did you mean '{close[0]}'?" if close else
+                        f"the clusters in framework.yml are: {_listing(clusters)}" if clusters else
+                        "add the cluster to framework.yml under clusters:, or remove this line")
+                self.report(source, ("cluster",), f"there is no cluster '{competency.cluster}'", hint)
+        self.check_references(source, "values", "values")
+        described: dict[int, list[str]] = {}
+        given: dict[int, str] = {}
+        for key, behaviours in competency.levels.items():
+            number = self.level(source, ("levels", key), key, key=True)
+            if number is None:
+                continue
+            if number in given:
+                self.report(source, ("levels", key), f"level {number} is described twice (also as '{given[number]}')",
+                            "put all the behaviours of a level under one key", key=True)
+                continue
+            given[number] = key
+            described[number] = behaviours
+        return dict(sorted(described.items()))
+
+    def check_role(self, source: Source, behaviours: dict[str, dict[int, list[str]]]) -> list[Need]:
+        role = source.item
+        assert isinstance(role, Role)
+        needs: list[Need] = []
+        for cid, requirement in role.competencies.items():
+            target = self.resolve(source, ("competencies", cid), cid, "library", key=True)
+            number = self.level(source, ("competencies", cid, "level"), requirement.level)
+            if target is None or number is None:
+                continue
+            described = behaviours.get(target, {})
+            if number not in described:
+                name = self.framework.levels[number - 1].name if self.framework else str(number)
+                have = ", ".join(str(n) for n in described) or "none"
+                self.report(source, ("competencies", cid, "level"),
+                            f"'{target}' describes no behaviours at level {number} ({name})",
+                            f"choose a level it describes ({have}), or add behaviours for level {number} "
+                            f"to library/{self.items('library')[target].path.name}")
+                continue
+            needs.append(Need(target, number, requirement.note))
+        self.check_references(source, "training", "training")
+        if role.reports_to is not None:
+            if role.reports_to == source.id:
+                self.report(source, ("reports_to",), "a role cannot report to itself",
+                            "give the role it reports to, or remove the line")
+            else:
+                self.resolve(source, ("reports_to",), role.reports_to, "roles")
+        return needs
+
+    def check_cycles(self) -> None:
+        roles = self.items("roles")
+        settled: set[str] = set()
+        for start in sorted(roles):
+            chain: list[str] = []
+            current: str | None = start
+            while current in roles and current not in settled and current not in chain:
+                chain.append(current)
+                current = getattr(roles[current].item, "reports_to", None)
+            cycle = chain[chain.index(current):] if current in chain else []
+            if len(cycle) > 1:  # a role naming itself is reported by check_role
+                first = min(cycle)
+                loop = cycle[cycle.index(first):] + cycle[: cycle.index(first)] + [first]
+                self.report(roles[first], ("reports_to",), f"reports_to goes round in a circle: {' → '.join(loop)}",
+                            "change reports_to in one of these roles so that the chain ends")
+            settled.update(chain)
+
+    # -- the linked handbook -------------------------------------------------------------------
+
+    def ordered(self, kind: str, model: type[T]) -> dict[str, T]:
+        sources = self.items(kind)
+        result: dict[str, T] = {}
+        for id_ in _display_order(sources):
+            item = sources[id_].item
+            assert isinstance(item, model)
+            result[id_] = item
+        return result
+
+    def build(self, framework: Framework, behaviours: dict[str, dict[int, list[str]]],
+              needs: dict[str, list[Need]]) -> Handbook:
+        roles = self.ordered("roles", Role)
+        competencies = self.ordered("library", Competency)
+        modules = self.ordered("training", Training)
+        roles_needing: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        roles_taking: dict[str, list[str]] = defaultdict(list)
+        reporting_to: dict[str, list[str]] = defaultdict(list)
+        for rid, role in roles.items():
+            for need in needs[rid]:
+                roles_needing[need.competency].append((rid, need.level))
+            for mid in role.training:
+                roles_taking[mid].append(rid)
+            if role.reports_to:
+                reporting_to[role.reports_to].append(rid)
+        expressing: dict[str, list[str]] = defaultdict(list)
+        for cid, competency in competencies.items():
+            for vid in competency.values:
+                expressing[vid].append(cid)
+        developing: dict[str, list[str]] = defaultdict(list)
+        for mid, module in modules.items():
+            for cid in module.develops:
+                developing[cid].append(mid)
+        files = {(kind, id_): source.path for kind in KINDS for id_, source in self.items(kind).items()}
+        return Handbook(self.loaded.root, framework, self.ordered("values", Value), competencies, roles, modules,
+                        files, {cid: behaviours[cid] for cid in competencies}, {rid: needs[rid] for rid in roles},
+                        dict(roles_needing), dict(expressing), dict(roles_taking), dict(developing),
+                        dict(reporting_to), self.aliases)
+

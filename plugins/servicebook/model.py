@@ -1,0 +1,176 @@
+"""The data format as Pydantic models: the one source of truth for fields, limits and their docs.
+
+Shape and single fields are checked here; everything that needs more than one file
+(references, levels, repeats, cycles) is checked in `link`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .text import Date, Id, LevelRef, Ref, Rich, name, plain
+
+Behaviour = plain(500)
+Behaviours = Annotated[list[Behaviour], Field(min_length=1, max_length=12)]
+
+
+class Item(BaseModel):
+    """Strict, frozen and closed: unknown keys are errors, and nothing is ever converted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_absent(cls, data: Any) -> Any:
+        """An optional field left empty (`owner:`) counts as not given, so scaffolds stay valid."""
+        if not isinstance(data, dict):
+            return data
+        return {key: value for key, value in data.items()
+                if not (value == "" and key in cls.model_fields and not cls.model_fields[key].is_required())}
+
+
+class Level(Item):
+    """One step of the level scale."""
+
+    name: name(40)
+    """What the level is called, such as Foundation; unique, ignoring case."""
+    summary: plain(300)
+    """What someone at this level can do, in a sentence."""
+
+
+class Cluster(Item):
+    """A group of related competencies, used to arrange the library and the matrix."""
+
+    id: Id
+    """Short id that competencies give as their cluster, such as serving-customers."""
+    name: name(80)
+    """The cluster's heading in the library and the matrix."""
+    summary: plain(300) | None = None
+    """What the competencies in this cluster have in common."""
+
+
+class Framework(Item):
+    """framework.yml: the framework as a whole, its level scale and its clusters."""
+
+    title: plain(80)
+    """The handbook's title."""
+    organisation: plain(120)
+    """The organisation the framework belongs to."""
+    summary: plain(300) | None = None
+    """What the framework is for, in a sentence or two."""
+    levels: Annotated[list[Level], Field(min_length=2, max_length=7)]
+    """The level scale, lowest first: 2 to 7 levels. Elsewhere a level is given by its number or its name."""
+    clusters: Annotated[list[Cluster], Field(max_length=50)] = []
+    """Optional groups of competencies."""
+
+
+class Value(Item):
+    """values/<id>.yml: a service value and the behaviours that show it."""
+
+    name: name(80)
+    """The value's name, such as Customer focused."""
+    statement: plain(300)
+    """The value in one sentence, starting from the customer."""
+    description: Rich | None = None
+    """Why the value matters here (Markdown)."""
+    we_do: Annotated[list[Behaviour], Field(min_length=1, max_length=20)]
+    """Behaviours that show the value: 1 to 20, each one line."""
+    we_avoid: Annotated[list[Behaviour], Field(max_length=20)] = []
+    """Behaviours that go against the value: up to 20, each one line."""
+    aliases: Annotated[list[Id], Field(max_length=20)] = []
+    """Earlier ids of this value: their old addresses lead to its page."""
+
+
+class Competency(Item):
+    """library/<id>.yml: a competency and the behaviours that show it at each level."""
+
+    name: name(80)
+    """The competency's name, such as Listening and empathy."""
+    summary: plain(300)
+    """What the competency is, in a sentence."""
+    description: Rich | None = None
+    """More about the competency (Markdown)."""
+    cluster: Ref | None = None
+    """The id of the cluster in framework.yml it belongs to."""
+    values: Annotated[list[Ref], Field(max_length=20)] = []
+    """Ids of the service values it expresses."""
+    levels: Annotated[dict[LevelRef, Behaviours], Field(min_length=1, max_length=7)]
+    """Behaviours at each level it describes: a level number or name, then 1 to 12 behaviours."""
+    watch_for: Annotated[list[Behaviour], Field(max_length=20)] = []
+    """Behaviours that show the competency is missing."""
+    aliases: Annotated[list[Id], Field(max_length=20)] = []
+    """Earlier ids of this competency: their old addresses lead to its page."""
+
+
+class Requirement(Item):
+    """The level a role needs in one competency, with an optional note."""
+
+    level: LevelRef
+    """A level number or name."""
+    note: plain(300) | None = None
+    """Why this level, or what it means in this role."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data: Any) -> Any:
+        """`listening: 2` is short for `listening: {level: 2}`."""
+        return {"level": data} if isinstance(data, str) else data
+
+
+class Role(Item):
+    """roles/<id>.yml: a role and its competency profile."""
+
+    name: name(80)
+    """The role's name, such as Frontline staff."""
+    summary: plain(300)
+    """What people in this role do, in a sentence."""
+    description: Rich | None = None
+    """More about the role (Markdown)."""
+    responsibilities: Annotated[list[plain(500)], Field(max_length=50)] = []
+    """What the role is responsible for, one line each."""
+    competencies: Annotated[dict[Ref, Requirement], Field(min_length=1, max_length=200)]
+    """The competency profile: competency id, then the level needed (a number or name, or level: and note:)."""
+    training: Annotated[list[Ref], Field(max_length=50)] = []
+    """Ids of training modules, in the recommended order."""
+    reports_to: Ref | None = None
+    """The id of the role this one reports to."""
+    owner: plain(120) | None = None
+    """Who keeps this profile current."""
+    reviewed: Date | None = None
+    """The date of the last review, as YYYY-MM-DD."""
+    aliases: Annotated[list[Id], Field(max_length=20)] = []
+    """Earlier ids of this role: their old addresses lead to its page."""
+
+
+TrainingFormat = Literal["workshop", "e-learning", "coaching", "visit", "project", "reading"]
+
+
+class Training(Item):
+    """training/<id>.yml: a training module."""
+
+    name: name(80)
+    """The module's name."""
+    summary: plain(300)
+    """What the module covers, in a sentence."""
+    description: Rich | None = None
+    """More about the module (Markdown)."""
+    format: TrainingFormat
+    """How it is delivered: workshop, e-learning, coaching, visit, project or reading."""
+    duration: plain(40) | None = None
+    """How long it takes, such as 1 day."""
+    develops: Annotated[list[Ref], Field(max_length=100)] = []
+    """Ids of the competencies it develops."""
+    aliases: Annotated[list[Id], Field(max_length=20)] = []
+    """Earlier ids of this module: their old addresses lead to its page."""
+
+
+# Folder of the data root → the model of the files in it, and what HR calls one of them.
+KINDS: dict[str, tuple[type[Item], str]] = {
+    "values": (Value, "value"),
+    "library": (Competency, "competency"),
+    "roles": (Role, "role"),
+    "training": (Training, "training module"),
+}
+
