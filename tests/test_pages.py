@@ -1,0 +1,67 @@
+"""Golden Markdown for every page kind, generated from tests/fixtures/small.
+
+After an intended change to the pages, rewrite the golden files with
+`SERVICEBOOK_UPDATE_GOLDEN=1 make test` and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from servicebook.link import load_handbook
+from servicebook.pages import GeneratedFile, generate
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("SERVICEBOOK_UPDATE_GOLDEN") == "1"
+
+
+def _files(directory_urls: bool = True) -> dict[str, GeneratedFile]:
+    handbook = load_handbook(FIXTURES / "small")
+    return {file.path: file for file in generate(handbook, directory_urls=directory_urls)}
+
+
+def test_every_generated_file_has_a_golden_copy() -> None:
+    golden = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*") if path.is_file())
+    if UPDATE:
+        return
+    assert sorted(_files()) == golden
+
+
+@pytest.mark.parametrize("path", sorted(_files()))
+def test_page_matches_golden(path: str) -> None:
+    content = _files()[path].content
+    golden = GOLDEN / path
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(content, encoding="utf-8")
+    assert content == golden.read_text(encoding="utf-8")
+
+
+def test_output_is_deterministic() -> None:
+    first, second = _files(), _files()
+    assert list(first) == list(second)
+    assert all(first[path].content == second[path].content for path in first)
+
+
+def test_item_pages_name_their_yaml_file_for_the_edit_link() -> None:
+    files = _files()
+    assert files["roles/frontline.md"].source == FIXTURES / "small" / "roles" / "frontline.yml"
+    assert files["library/index.md"].source == FIXTURES / "small" / "framework.yml"
+    assert files["roles/index.md"].source is None
+
+
+def test_redirects_follow_the_url_style() -> None:
+    assert "roles/front-line/index.html" in _files(True)
+    flat = _files(False)
+    assert "roles/front-line.html" in flat
+    assert 'location.replace("frontline.html"' in flat["roles/front-line.html"].content
+
+
+def test_no_yaml_text_goes_into_front_matter() -> None:
+    for path, file in _files().items():
+        if path.endswith(".md"):
+            assert file.content.startswith("# "), path
