@@ -114,3 +114,28 @@ def test_tabs_inside_a_value_are_kept_for_the_text_check() -> None:
     document, problems = parse(Path("f.yml"), b"a: \"x\\ty\"\nb: x\ty\n")
     assert not problems and document is not None
     assert document.data == {"a": "x\ty", "b": "x\ty"}
+
+
+@pytest.mark.parametrize(("source", "tag"), [(b"a: !!set {x, y}\n", "!!set"),
+                                             (b"a: !!python/object/apply:os.system [ls]\n", "!!python/object/apply:os.system"),
+                                             (b"a: !!str 012\n", "!!str")])
+def test_every_explicit_tag_is_refused(source: bytes, tag: str) -> None:
+    _, problems = parse(Path("f.yml"), source)
+    assert [p.message for p in problems] == [f"'{tag}' sets a type for this value (a YAML tag)"]
+
+
+def test_an_alias_bomb_is_refused_before_anything_is_built() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, "
+                                                     f"*{chr(97 + n)}, *{chr(97 + n)}]" for n in range(20)]
+    document, problems = parse(Path("f.yml"), "\n".join(lines).encode())
+    assert document is None
+    assert len(problems) == located.MAX_PROBLEMS_PER_FILE
+
+
+def test_the_pure_python_parser_gives_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "\ufeffname: No\r\nwe_do:\r\n  - 012\r\n  - '3.10'\r\n".encode()
+    with_c, _ = parse(Path("f.yml"), source)
+    monkeypatch.setattr(located, "HAS_LIBYAML", False)
+    without_c, _ = parse(Path("f.yml"), source)
+    assert with_c is not None and without_c is not None
+    assert with_c.data == without_c.data and with_c.marks == without_c.marks

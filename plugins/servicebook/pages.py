@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ class GeneratedFile:
     path: str
     content: str
     source: Path | None = None
+    title: str | None = None
 
 
 def _finalize(value: Any) -> str:
@@ -145,8 +146,9 @@ def generate(handbook: Handbook, *, directory_urls: bool = True) -> list[Generat
                  "training": "module.md.j2"}
     for section, template in templates.items():
         for id_, item in _items(handbook, section).items():
-            files.append(_render(template, page_path(section, id_), handbook, handbook.files[section, id_],
-                                 id=id_, item=item))
+            page = _render(template, page_path(section, id_), handbook, handbook.files[section, id_],
+                           id=id_, item=item)
+            files.append(replace(page, title=item.name))
     files += redirects(handbook, directory_urls=directory_urls)
     return files
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
 from importlib import resources
@@ -12,9 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .config import ServicebookConfig
 from .link import Handbook, load_handbook
+from .located import HAS_LIBYAML
 from .pages import generate
 from .problems import DataError, Problem
 
@@ -28,12 +31,16 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def __init__(self) -> None:
         self.handbook: Handbook | None = None
         self.base = Path.cwd()
+        self.titles: dict[str, str] = {}
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if not HAS_LIBYAML:
+            log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
+                        "slower; reinstall PyYAML from a wheel that includes libyaml")
         # Section anchors like #competency-<id> are set with attribute lists.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
@@ -52,6 +59,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls)
+        self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page.path, page.content, page.source, in_nav), page.source) for page in generated]
         new.append((File.generated(config, STYLESHEET, content=_stylesheet()), None))
@@ -82,6 +90,15 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         return Problem(where, 1, 1, f"this page has the address '{new.url or new.dest_uri}', which the handbook "
                        f"also gives to the page made from {origin}",
                        f"rename or move this page: the handbook writes {new.src_uri} itself")
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # Material prints `page.title | striptags` in <title>, which decodes the escaped name once:
+        # a name typed as "&lt;b" would show as "<b". Put the name back exactly as typed.
+        name = self.titles.get(page.file.src_uri)
+        if name is None or page.title is None:
+            return output
+        decoded = " ".join(html.unescape(page.title).split())
+        return output.replace(f"<title>{decoded}", f"<title>{html.escape(name, quote=False)}", 1)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir(config)))
