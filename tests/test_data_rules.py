@@ -61,8 +61,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ("wrong shapes", {"values/customer-focused.yml": "name: [a]\nstatement:\n  x: y\nwe_do: text\n"},
      ["values/customer-focused.yml:1:7: name: should be text, but it is a list — write the text on the same line, "
       "after the colon",
-      "values/customer-focused.yml:3:3: statement: should be text, but it is a set of 'key: value' lines — write the "
-      "text on the same line, after the colon",
+      "values/customer-focused.yml:3:3: statement: should be text, but YAML read it as 'key: value' because of a "
+      "colon followed by a space — put the whole text in quotes, or remove the colon",
       "values/customer-focused.yml:4:8: we_do: should be a list, but it is text — write each item on its own line, "
       "starting with '- '"]),
     ("empty list", {"values/customer-focused.yml": "name: V\nstatement: s\nwe_do:\n"},

@@ -61,6 +61,9 @@ def _problem(detail: Any, document: Document, model: type[BaseModel], kind: str)
 def _retell(kind: str, detail: Any, context: dict[str, Any]) -> tuple[str, str]:
     given = detail.get("input")
     if kind in ("string_type", "str_type"):
+        if isinstance(given, dict):
+            return ("should be text, but YAML read it as 'key: value' because of a colon followed by a space",
+                    "put the whole text in quotes, or remove the colon")
         return f"should be text, but it is {_shape(given)}", "write the text on the same line, after the colon"
     if kind == "list_type":
         if given == "":

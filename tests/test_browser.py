@@ -1,0 +1,98 @@
+"""The example handbook in Debian's Chromium: aliases, search, and no request to another host.
+
+Skipped where Chromium is missing, except under CI, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitebuild import copy_example, mkdocs_build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI") == "true":
+        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package", pytrace=False)
+    pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    build = mkdocs_build(copy_example(tmp_path_factory.mktemp("browser")))
+    assert build.returncode == 0, build.output
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object, site: str) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def test_an_alias_leads_to_the_current_page_and_anchor(page: object, site: str) -> None:
+    page.goto(f"{site}/roles/team-leader/#competency-coaching-and-feedback")  # type: ignore[attr-defined]
+    page.wait_for_url("**/roles/customer-service-leader/#competency-coaching-and-feedback")  # type: ignore[attr-defined]
+    assert page.locator("h1").first.inner_text().startswith("Customer service leader")  # type: ignore[attr-defined]
+
+
+def test_search_finds_a_behaviour_and_leads_to_its_pages(page: object, site: str) -> None:
+    page.goto(f"{site}/")  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").fill("leaves unsaid")  # type: ignore[attr-defined]
+    results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
+    results.first.wait_for(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any("library/listening-and-empathy/" in href for href in hrefs)
+    assert any("roles/" in href for href in hrefs)
+
+
+def test_pages_request_nothing_from_another_host(page: object, site: str) -> None:
+    for address in ["", "roles/frontline-officer/", "library/", "matrix/", "values/customer-focused/"]:
+        page.goto(f"{site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
+    hosts = {urlsplit(url).netloc for url in page.requests if url.startswith("http")}  # type: ignore[attr-defined]
+    assert hosts == {urlsplit(site).netloc}
+
+
+def test_a_role_page_reads_on_a_phone(browser: object, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)  # type: ignore
+    page = context.new_page()
+    page.goto(f"{site}/roles/frontline-officer/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    context.close()
