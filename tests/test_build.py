@@ -153,3 +153,15 @@ def test_edit_links_lead_to_the_yaml_file(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert 'href="https://git.example.org/hr/handbook/edit/main/competencies/roles/trainer.yml"' in \
         build.page("roles/trainer")
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # MkDocs dates sitemap.xml with the build day unless SOURCE_DATE_EPOCH is set.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    first = mkdocs_build(copy_example(tmp_path / "one"))
+    second = mkdocs_build(copy_example(tmp_path / "two" / "deeper"))
+    assert first.returncode == second.returncode == 0
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    different = [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()]
+    assert different == []
