@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test check clean
+.PHONY: serve build test check lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ check: $(STAMP)  ## check the framework's YAML files without building
 
 test: $(STAMP)  ## run every test
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## style and type checks
+	$(BIN)/python -m pip install --quiet -e '.[lint]'
+	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/mypy plugins/servicebook
 
 clean:
 	rm -rf site $(VENV)

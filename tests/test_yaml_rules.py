@@ -135,7 +135,10 @@ def test_an_alias_bomb_is_refused_before_anything_is_built() -> None:
 def test_the_pure_python_parser_gives_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
     source = "\ufeffname: No\r\nwe_do:\r\n  - 012\r\n  - '3.10'\r\n".encode()
     with_c, _ = parse(Path("f.yml"), source)
+    _, cut_c = parse(Path("f.yml"), b"name: Team #1\n")
     monkeypatch.setattr(located, "HAS_LIBYAML", False)
     without_c, _ = parse(Path("f.yml"), source)
+    _, cut_python = parse(Path("f.yml"), b"name: Team #1\n")
     assert with_c is not None and without_c is not None
-    assert with_c.data == without_c.data and with_c.marks == without_c.marks
+    assert with_c.data == without_c.data and with_c.marks == without_c.marks and with_c.styles == without_c.styles
+    assert cut_c == cut_python

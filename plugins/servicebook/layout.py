@@ -98,8 +98,8 @@ def _check_root_files(root: Path) -> list[Problem]:
             hint = f"did you mean {guess[0]}/?" if guess else "the folders are values/, library/, roles/ and training/"
             problems.append(_at(path, f"the folder '{path.name}' is not one the handbook reads", hint))
         elif path.is_file() and path.suffix in YAML_SUFFIXES:
-            problems.append(_at(path, f"'{path.name}' is not read: only framework.yml belongs at the top of the data folder",
-                                _where_it_belongs(path)))
+            message = f"'{path.name}' is not read: only framework.yml belongs at the top of the data folder"
+            problems.append(_at(path, message, _where_it_belongs(path)))
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -23,7 +23,7 @@ MAX_PROBLEMS_PER_FILE = 25
 # insist on it so that a build never silently slows down (see scripts/bench.py).
 HAS_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
 
-Loc = tuple[Union[str, int], ...]
+Loc = tuple[str | int, ...]
 _COMMENT_CUT = re.compile(r"[ \t]+#\S")
 
 
@@ -129,7 +129,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str, Problem | None]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        at = _position(raw[: error.start].decode("utf-8", "replace"), len(raw[: error.start].decode("utf-8", "replace")))
+        before = raw[: error.start].decode("utf-8", "replace")
+        at = _position(before, len(before))
         return "", Problem(path, at.line, at.column,
                            f"the file is not saved as UTF-8 (byte 0x{raw[error.start]:02X} cannot be read)",
                            "save the file with the encoding UTF-8 in your editor")
@@ -164,6 +165,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if mark is None:  # pragma: no cover - libyaml always gives a mark
+        return Problem(path, 1, 1, f"YAML cannot read this file ({error.problem})", "check its syntax")
     at = _mark(mark)
     problem = str(error.problem or "")
     if "cannot start any token" in problem and text[mark.index : mark.index + 1] == "\t":
@@ -243,11 +246,13 @@ class _Builder:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             return self.key(frame, event.value, at)
-        cut = _COMMENT_CUT.match(self.text, event.end_mark.index) if event.style == "" else None
+        plain = event.style in ("", None)  # libyaml says "", the pure-Python parser None
+        cut = _COMMENT_CUT.match(self.text, event.end_mark.index) if plain and event.end_mark else None
         if cut:
-            self.add(_position(self.text, cut.end() - 2), "the text after ' #' is read as a comment, so this value is cut short",
+            self.add(_position(self.text, cut.end() - 2),
+                     "the text after ' #' is read as a comment, so this value is cut short",
                      "put the whole value in quotes, for example name: \"Team #1\"")
-        self.place(event.value, at, event.style)
+        self.place(event.value, at, event.style or "")
         return True
 
     def key(self, frame: _Frame, name: str, at: Mark) -> bool:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .located import Document, Loc
 from .problems import Problem
 
-_SHAPES = {dict: "a set of 'key: value' lines", list: "a list", str: "text"}
+_SHAPES: dict[type, str] = {dict: "a set of 'key: value' lines", list: "a list", str: "text"}
 
 
 def problems_from(error: ValidationError, document: Document, model: type[BaseModel], kind: str) -> list[Problem]:

@@ -10,10 +10,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .text import Date, Id, LevelRef, Ref, Rich, name, plain
+from .text import Date, Id, LevelRef, Name40, Name80, Plain40, Plain80, Plain120, Plain300, Plain500, Ref, Rich
 
-Behaviour = plain(500)
-Behaviours = Annotated[list[Behaviour], Field(min_length=1, max_length=12)]
+Behaviours = Annotated[list[Plain500], Field(min_length=1, max_length=12)]
 
 
 class Item(BaseModel):
@@ -34,9 +33,9 @@ class Item(BaseModel):
 class Level(Item):
     """One step of the level scale."""
 
-    name: name(40)
+    name: Name40
     """What the level is called, such as Foundation; unique, ignoring case."""
-    summary: plain(300)
+    summary: Plain300
     """What someone at this level can do, in a sentence."""
 
 
@@ -45,20 +44,20 @@ class Cluster(Item):
 
     id: Id
     """Short id that competencies give as their cluster, such as serving-customers."""
-    name: name(80)
+    name: Name80
     """The cluster's heading in the library and the matrix."""
-    summary: plain(300) | None = None
+    summary: Plain300 | None = None
     """What the competencies in this cluster have in common."""
 
 
 class Framework(Item):
     """framework.yml: the framework as a whole, its level scale and its clusters."""
 
-    title: plain(80)
+    title: Plain80
     """The handbook's title."""
-    organisation: plain(120)
+    organisation: Plain120
     """The organisation the framework belongs to."""
-    summary: plain(300) | None = None
+    summary: Plain300 | None = None
     """What the framework is for, in a sentence or two."""
     levels: Annotated[list[Level], Field(min_length=2, max_length=7)]
     """The level scale, lowest first: 2 to 7 levels. Elsewhere a level is given by its number or its name."""
@@ -69,15 +68,15 @@ class Framework(Item):
 class Value(Item):
     """values/<id>.yml: a service value and the behaviours that show it."""
 
-    name: name(80)
+    name: Name80
     """The value's name, such as Customer focused."""
-    statement: plain(300)
+    statement: Plain300
     """The value in one sentence, starting from the customer."""
     description: Rich | None = None
     """Why the value matters here (Markdown)."""
-    we_do: Annotated[list[Behaviour], Field(min_length=1, max_length=20)]
+    we_do: Annotated[list[Plain500], Field(min_length=1, max_length=20)]
     """Behaviours that show the value: 1 to 20, each one line."""
-    we_avoid: Annotated[list[Behaviour], Field(max_length=20)] = []
+    we_avoid: Annotated[list[Plain500], Field(max_length=20)] = []
     """Behaviours that go against the value: up to 20, each one line."""
     aliases: Annotated[list[Id], Field(max_length=20)] = []
     """Earlier ids of this value: their old addresses lead to its page."""
@@ -86,9 +85,9 @@ class Value(Item):
 class Competency(Item):
     """library/<id>.yml: a competency and the behaviours that show it at each level."""
 
-    name: name(80)
+    name: Name80
     """The competency's name, such as Listening and empathy."""
-    summary: plain(300)
+    summary: Plain300
     """What the competency is, in a sentence."""
     description: Rich | None = None
     """More about the competency (Markdown)."""
@@ -98,7 +97,7 @@ class Competency(Item):
     """Ids of the service values it expresses."""
     levels: Annotated[dict[LevelRef, Behaviours], Field(min_length=1, max_length=7)]
     """Behaviours at each level it describes: a level number or name, then 1 to 12 behaviours."""
-    watch_for: Annotated[list[Behaviour], Field(max_length=20)] = []
+    watch_for: Annotated[list[Plain500], Field(max_length=20)] = []
     """Behaviours that show the competency is missing."""
     aliases: Annotated[list[Id], Field(max_length=20)] = []
     """Earlier ids of this competency: their old addresses lead to its page."""
@@ -109,7 +108,7 @@ class Requirement(Item):
 
     level: LevelRef
     """A level number or name."""
-    note: plain(300) | None = None
+    note: Plain300 | None = None
     """Why this level, or what it means in this role."""
 
     @model_validator(mode="before")
@@ -122,13 +121,13 @@ class Requirement(Item):
 class Role(Item):
     """roles/<id>.yml: a role and its competency profile."""
 
-    name: name(80)
+    name: Name80
     """The role's name, such as Frontline staff."""
-    summary: plain(300)
+    summary: Plain300
     """What people in this role do, in a sentence."""
     description: Rich | None = None
     """More about the role (Markdown)."""
-    responsibilities: Annotated[list[plain(500)], Field(max_length=50)] = []
+    responsibilities: Annotated[list[Plain500], Field(max_length=50)] = []
     """What the role is responsible for, one line each."""
     competencies: Annotated[dict[Ref, Requirement], Field(min_length=1, max_length=200)]
     """The competency profile: competency id, then the level needed (a number or name, or level: and note:)."""
@@ -136,7 +135,7 @@ class Role(Item):
     """Ids of training modules, in the recommended order."""
     reports_to: Ref | None = None
     """The id of the role this one reports to."""
-    owner: plain(120) | None = None
+    owner: Plain120 | None = None
     """Who keeps this profile current."""
     reviewed: Date | None = None
     """The date of the last review, as YYYY-MM-DD."""
@@ -150,15 +149,15 @@ TrainingFormat = Literal["workshop", "e-learning", "coaching", "visit", "project
 class Training(Item):
     """training/<id>.yml: a training module."""
 
-    name: name(80)
+    name: Name80
     """The module's name."""
-    summary: plain(300)
+    summary: Plain300
     """What the module covers, in a sentence."""
     description: Rich | None = None
     """More about the module (Markdown)."""
     format: TrainingFormat
     """How it is delivered: workshop, e-learning, coaching, visit, project or reading."""
-    duration: plain(40) | None = None
+    duration: Plain40 | None = None
     """How long it takes, such as 1 day."""
     develops: Annotated[list[Ref], Field(max_length=100)] = []
     """Ids of the competencies it develops."""

@@ -90,19 +90,23 @@ def _schema(limit: int, description: str, **extra: Any) -> WithJsonSchema:
                            "description": description, **extra})
 
 
-def plain(limit: int) -> Any:
-    """Plain text: one line, shown as typed."""
-    return Annotated[str, Strict(), AfterValidator(PlainText(limit)),
-                     _schema(limit, f"Plain text, one line, at most {limit} characters.")]
+def _plain_schema(limit: int) -> WithJsonSchema:
+    return _schema(limit, f"Plain text, one line, at most {limit} characters.")
 
 
-def name(limit: int) -> Any:
-    """A name: plain text that becomes a title, so without < or >."""
-    return Annotated[str, Strict(), AfterValidator(PlainText(limit, name=True)),
-                     _schema(limit, f"A name, one line, at most {limit} characters, without < or >.",
-                             pattern="^[^<>]*$")]
+def _name_schema(limit: int) -> WithJsonSchema:
+    return _schema(limit, f"A name, one line, at most {limit} characters, without < or >.", pattern="^[^<>]*$")
 
 
+# Plain text (one line, shown as typed) and names (plain text that becomes a title, so without
+# < or >), by their limit in characters.
+Plain40 = Annotated[str, Strict(), AfterValidator(PlainText(40)), _plain_schema(40)]
+Plain80 = Annotated[str, Strict(), AfterValidator(PlainText(80)), _plain_schema(80)]
+Plain120 = Annotated[str, Strict(), AfterValidator(PlainText(120)), _plain_schema(120)]
+Plain300 = Annotated[str, Strict(), AfterValidator(PlainText(300)), _plain_schema(300)]
+Plain500 = Annotated[str, Strict(), AfterValidator(PlainText(500)), _plain_schema(500)]
+Name40 = Annotated[str, Strict(), AfterValidator(PlainText(40, name=True)), _name_schema(40)]
+Name80 = Annotated[str, Strict(), AfterValidator(PlainText(80, name=True)), _name_schema(80)]
 Rich = Annotated[str, Strict(), AfterValidator(RichText()),
                  _schema(RICH_MAX, "Markdown: emphasis, lists, links (http, https, mailto or relative), tables.")]
 
