@@ -165,3 +165,16 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, monk
     assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
     different = [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()]
     assert different == []
+
+
+def test_a_site_without_directory_urls_links_and_redirects(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", project / "competencies")
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n\n[Roles](roles/index.md)\n")
+    (project / "mkdocs.yml").write_text("site_name: Flat\nuse_directory_urls: false\ntheme:\n  name: material\n"
+                                        "plugins:\n  - servicebook\nvalidation:\n  anchors: warn\n")
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.output
+    assert 'href="leader.html"' in (build.site / "roles" / "frontline.html").read_text()
+    assert 'location.replace("frontline.html"' in (build.site / "roles" / "front-line.html").read_text()

@@ -1,55 +1,84 @@
-"""The `servicebook` command: thin wrappers over the same functions the plugin calls."""
+"""The `servicebook` command: thin wrappers over the same functions the plugin calls.
+
+Exit codes: 0 all is well, 1 the data (or the request) has problems, 2 the command line is wrong.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from .link import load_handbook
+from . import changes, gitdata, rename, scaffold, schema
+from .link import Handbook, load_handbook
+from .model import KINDS
 from .pages import generate
 from .problems import DataError, Problem
+
+MARKER = ".servicebook-render"
+WORDS = [kind.word for kind in KINDS.values()]
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="servicebook", description="Work with a servicebook competency framework.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate the data exactly as a build does, without building")
-    check.add_argument("--data-dir", default="competencies", type=Path, help="the data folder (default: competencies)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.add_argument("--data-dir", default="competencies", type=Path,
+                         help="the data folder (default: competencies)")
+        return sub
+
+    check = command("check", "validate the data exactly as a build does, without building")
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
-    render = commands.add_parser("render", help="write the generated pages as Markdown files")
-    render.add_argument("--data-dir", default="competencies", type=Path, help="the data folder (default: competencies)")
-    render.add_argument("--out", required=True, type=Path, help="the folder to write into (replaced as a whole)")
+    render = command("render", "write the generated pages as Markdown files")
+    render.add_argument("--out", required=True, type=Path, help="the folder to write (replaced as a whole)")
     render.add_argument("--no-directory-urls", action="store_true",
                         help="write redirects for a site built with use_directory_urls: false")
+    schemas = commands.add_parser("schema", help="write JSON Schema files for editors")
+    schemas.add_argument("--out", default=Path("schemas"), type=Path,
+                         help="the folder to write into (default: schemas)")
+    new = command("new", "create a new item's file, with every field explained")
+    new.add_argument("kind", choices=WORDS, metavar="KIND", help=f"one of: {', '.join(WORDS)}")
+    new.add_argument("name", metavar="NAME", help='the new item\'s name, such as "Estate officer"')
+    moved = command("rename", "give an item a new id, update every reference and keep the old id as an alias")
+    moved.add_argument("kind", choices=WORDS, metavar="KIND", help=f"one of: {', '.join(WORDS)}")
+    moved.add_argument("old", metavar="OLD", help="the current id")
+    moved.add_argument("new", metavar="NEW", help="the new id")
+    moved.add_argument("--force", action="store_true", help="rename even when the files have uncommitted changes")
+    diff = command("diff", "say in plain words what changed in the framework between two git revisions")
+    diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
+    diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; 0 when all is well, 1 when the data has problems, 2 for a wrong command line."""
     args = _parser().parse_args(argv)
+    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff}
     try:
-        if args.command == "check":
-            return _check(args.data_dir, args.format)
-        return _render(args.data_dir, args.out, directory_urls=not args.no_directory_urls)
+        return handlers[args.command](args)
     except DataError as error:
         print(error.report(Path.cwd()), file=sys.stderr)
         return 1
-
-
-def _check(data_dir: Path, style: str) -> int:
-    try:
-        load_handbook(data_dir)
-    except DataError as error:
-        print(_show(error.problems, style))
+    except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError) as error:
+        print(f"servicebook {args.command}: {error}", file=sys.stderr)
         return 1
-    if style == "json":
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        load_handbook(args.data_dir)
+    except DataError as error:
+        print(_show(error.problems, args.format))
+        return 1
+    if args.format == "json":
         print("[]")
-    elif style == "text":
-        print(f"{data_dir.as_posix()}: no problems found")
+    elif args.format == "text":
+        print(f"{args.data_dir.as_posix()}: no problems found")
     return 0
 
 
@@ -74,16 +103,13 @@ def _workflow_command(problem: Problem, base: Path) -> str:
             f"col={problem.column},title={escape('servicebook check', prop=True)}::{escape(message)}")
 
 
-MARKER = ".servicebook-render"
-
-
-def _render(data_dir: Path, out: Path, *, directory_urls: bool) -> int:
+def _render(args: argparse.Namespace) -> int:
+    out: Path = args.out
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
-        print(f"servicebook: {out.as_posix()} exists and was not written by 'servicebook render' — "
+        print(f"servicebook render: {out.as_posix()} exists and was not written by 'servicebook render' — "
               "choose a new or empty folder; render replaces the folder it writes", file=sys.stderr)
         return 2
-    handbook = load_handbook(data_dir)
-    files = generate(handbook, directory_urls=directory_urls)
+    files = generate(load_handbook(args.data_dir), directory_urls=not args.no_directory_urls)
     # Written aside first and swapped in whole, so a failure never leaves half a folder.
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".servicebook-", dir=out.parent))
@@ -97,6 +123,68 @@ def _render(data_dir: Path, out: Path, *, directory_urls: bool) -> int:
     staging.rename(out)
     print(f"wrote {len(files)} files to {out.as_posix()}")
     return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in schema.write_schemas(args.out):
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = scaffold.create(args.data_dir, args.kind, args.name)
+    print(f"created {path.as_posix()}: fill in the lines marked TODO, then run servicebook check")
+    return 0
+
+
+def _rename(args: argparse.Namespace) -> int:
+    plan = rename.plan(args.data_dir, args.kind, args.old, args.new)
+    if not args.force:
+        _refuse_uncommitted([plan.source, *plan.texts])
+    rename.verify(args.data_dir, plan)
+    rename.apply(plan)
+    others = len(plan.texts) - 1
+    print(f"renamed {plan.source.as_posix()} to {plan.target.as_posix()}, updated {others} other "
+          f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias")
+    return 0
+
+
+def _refuse_uncommitted(paths: list[Path]) -> None:
+    """Rename rewrites several files: it must not mix its edits into changes nobody has committed yet."""
+    try:
+        top = gitdata.repository(paths[0])
+    except gitdata.GitError:
+        return  # not in git: nothing to protect
+    result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", *map(str, paths)],
+                            cwd=top, capture_output=True, text=True, check=False)
+    if result.stdout.strip():
+        raise gitdata.GitError("some files it would change have uncommitted changes",
+                               "commit or stash them first, or run again with --force")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    top = gitdata.repository(args.data_dir.resolve())
+    base = gitdata.commit(top, args.base)
+    head = gitdata.commit(top, args.head) if args.head else None
+    with tempfile.TemporaryDirectory() as scratch:
+        before = _handbook_at(top, base, args.data_dir, Path(scratch) / "base")
+        if head is None:
+            after = load_handbook(args.data_dir)
+        else:
+            after_at = _handbook_at(top, head, args.data_dir, Path(scratch) / "head")
+            if after_at is None:
+                raise gitdata.GitError(f"{args.data_dir.as_posix()} does not exist at {args.head}",
+                                       "compare revisions that hold the data folder")
+            after = after_at
+    text = changes.describe(before, after)
+    if text:
+        print(text, end="")
+    return 0
+
+
+def _handbook_at(top: Path, sha: str, data_dir: Path, target: Path) -> Handbook | None:
+    folder = gitdata.export(top, sha, data_dir, target)
+    return load_handbook(folder) if folder is not None else None
 
 
 if __name__ == "__main__":  # pragma: no cover

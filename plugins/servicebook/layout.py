@@ -36,7 +36,8 @@ def _at(path: Path, message: str, hint: str) -> Problem:
     return Problem(path, 1, 1, message, hint)
 
 
-def _suggest_id(stem: str) -> str:
+def make_id(stem: str) -> str:
+    """An id made from a name or file name: 'Front Line' → 'front-line'."""
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     slug = re.sub(r"^[^a-z]+", "", slug)
     return slug[:ID_MAX].rstrip("-") or "a-name"
@@ -152,10 +153,10 @@ def check_id_text(text: str) -> tuple[str, str] | None:
         return "cannot be an id: Windows cannot create a file of that name", "choose another name"
     if len(text) > ID_MAX:
         return (f"is {len(text)} characters long; an id may have at most {ID_MAX}",
-                f"shorten it, for example to {_suggest_id(text)}")
+                f"shorten it, for example to {make_id(text)}")
     if not re.fullmatch(ID_PATTERN, text):
         return ("is not a valid id", "use lower-case letters, digits and single hyphens, starting with a letter, "
-                f"for example {_suggest_id(text)}")
+                f"for example {make_id(text)}")
     return None
 
 

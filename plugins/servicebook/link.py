@@ -151,7 +151,7 @@ class _Linker:
     # -- references ----------------------------------------------------------------------------
 
     def collect_aliases(self, kind: str) -> None:
-        noun = KINDS[kind][1]
+        noun = KINDS[kind].noun
         for id_, source in self.items(kind).items():
             for index, alias in enumerate(getattr(source.item, "aliases", [])):
                 loc = ("aliases", index)
@@ -174,7 +174,7 @@ class _Linker:
             return ref
         if ref in self.loaded.broken[kind]:
             return None  # its own file's problems are reported already
-        noun = KINDS[kind][1]
+        noun = KINDS[kind].noun
         if ref in self.aliases[kind]:
             current = self.aliases[kind][ref]
             self.report(source, loc, f"'{ref}' is the earlier id of the {noun} '{current}'",

@@ -63,7 +63,8 @@ def load_sources(root: Path) -> Loaded:
         return loaded
     framework = Entry("framework", "framework", root / FRAMEWORK)
     for entry in [framework, *entries]:
-        model, name = (Framework, "framework") if entry is framework else KINDS[entry.kind]
+        model, name = (Framework, "framework") if entry is framework else (KINDS[entry.kind].model,
+                                                                           KINDS[entry.kind].noun)
         document, item, problems = read_item(entry.path, model, name)
         loaded.problems += problems
         if document is None or not isinstance(item, Item):

@@ -41,9 +41,15 @@ class Document:
 
     path: Path
     data: Any
+    text: str = ""
     marks: dict[Loc, Mark] = field(default_factory=dict)
     key_marks: dict[Loc, Mark] = field(default_factory=dict)
     styles: dict[Loc, str] = field(default_factory=dict)
+    # Character offsets into the text, end excluded: what an editing tool such as `rename`
+    # replaces without touching a byte around it. Collections are in `spans` too.
+    spans: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_spans: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    flows: set[Loc] = field(default_factory=set)
 
     def mark(self, loc: Loc) -> Mark:
         """The deepest known position along `loc`: a missing key points at its parent."""
@@ -85,6 +91,12 @@ def _get(data: Any, loc: Loc) -> Any:
 
 def _mark(yaml_mark: Any) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
+
+
+def _span(event: yaml.Event) -> tuple[int, int]:
+    """Where an event's text starts and ends, as character offsets (the parser always sets both)."""
+    start, end = event.start_mark, event.end_mark
+    return (start.index if start else 0, end.index if end else 0)
 
 
 def _position(text: str, index: int) -> Mark:
@@ -196,7 +208,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.documents = 0
         self.root: Any = None
-        self.document = Document(path, None)
+        self.document = Document(path, None, text)
 
     def run(self) -> None:
         for event in yaml.parse(self.text, Loader=yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader):
@@ -228,7 +240,7 @@ class _Builder:
         if isinstance(event, yaml.CollectionStartEvent):
             return self.start(event)
         if isinstance(event, yaml.CollectionEndEvent):
-            self.end()
+            self.end(event)
         return True
 
     def check_node(self, event: Any) -> None:
@@ -245,17 +257,18 @@ class _Builder:
         at = _mark(event.start_mark)
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-            return self.key(frame, event.value, at)
+            return self.key(frame, event.value, at, _span(event))
         plain = event.style in ("", None)  # libyaml says "", the pure-Python parser None
         cut = _COMMENT_CUT.match(self.text, event.end_mark.index) if plain and event.end_mark else None
         if cut:
             self.add(_position(self.text, cut.end() - 2),
                      "the text after ' #' is read as a comment, so this value is cut short",
                      "put the whole value in quotes, for example name: \"Team #1\"")
-        self.place(event.value, at, event.style or "")
+        loc = self.place(event.value, at, event.style or "")
+        self.document.spans[loc] = _span(event)
         return True
 
-    def key(self, frame: _Frame, name: str, at: Mark) -> bool:
+    def key(self, frame: _Frame, name: str, at: Mark, span: tuple[int, int]) -> bool:
         if name == "<<":
             self.add(at, "'<<' merges another mapping into this one (a YAML merge key)",
                      "write the keys out in full; merge keys are not allowed in handbook files")
@@ -266,6 +279,7 @@ class _Builder:
         else:
             frame.key_lines[name] = at.line
             self.document.key_marks[frame.loc + (name,)] = at
+            self.document.key_spans[frame.loc + (name,)] = span
         frame.key = name
         return True
 
@@ -282,11 +296,15 @@ class _Builder:
             return False
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         loc = self.place(container, at, None)
+        self.document.spans[loc] = (_span(event)[0], _span(event)[0])
+        if event.flow_style:
+            self.document.flows.add(loc)
         self.stack.append(_Frame(container, loc))
         return True
 
-    def end(self) -> None:
-        self.stack.pop()
+    def end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        self.document.spans[frame.loc] = (self.document.spans[frame.loc][0], _span(event)[1])
 
     def place(self, value: Any, at: Mark, style: str | None) -> Loc:
         """Put a value where the open collection expects it, remembering where it was written."""

@@ -6,6 +6,7 @@ Shape and single fields are checked here; everything that needs more than one fi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -165,11 +166,20 @@ class Training(Item):
     """Earlier ids of this module: their old addresses lead to its page."""
 
 
-# Folder of the data root → the model of the files in it, and what HR calls one of them.
-KINDS: dict[str, tuple[type[Item], str]] = {
-    "values": (Value, "value"),
-    "library": (Competency, "competency"),
-    "roles": (Role, "role"),
-    "training": (Training, "training module"),
-}
+@dataclass(frozen=True)
+class Kind:
+    """One kind of item: its folder, its model, what messages call it, and its word on the command line."""
+
+    folder: str
+    model: type[Item]
+    noun: str
+    word: str
+
+
+KINDS: dict[str, Kind] = {kind.folder: kind for kind in (
+    Kind("values", Value, "value", "value"),
+    Kind("library", Competency, "competency", "competency"),
+    Kind("roles", Role, "role", "role"),
+    Kind("training", Training, "training module", "training"),
+)}
 

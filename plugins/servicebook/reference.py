@@ -12,7 +12,7 @@ _FILES: list[tuple[str, type[BaseModel]]] = [
     ("framework.yml", Framework),
     ("levels: (each entry)", Level),
     ("clusters: (each entry)", Cluster),
-    *[(f"{folder}/<id>.yml", model) for folder, (model, _) in KINDS.items()],
+    *[(f"{kind.folder}/<id>.yml", kind.model) for kind in KINDS.values()],
     ("competencies: (long form of each entry)", Requirement),
 ]
 

@@ -1,0 +1,129 @@
+"""What changed between two versions of the framework, in plain words and Markdown for a pull request."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from .link import Handbook
+from .markup import escape_plain
+
+SECTIONS = [("roles", "Roles", "roles"), ("competencies", "Competencies", "library"), ("values", "Values", "values"),
+            ("modules", "Training modules", "training")]
+# Fields reported in detail, so not again among "also changed".
+DETAILED = {"name", "aliases", "competencies", "levels", "watch_for", "we_do", "we_avoid"}
+
+
+def _q(text: str) -> str:
+    return f"“{escape_plain(text)}”"
+
+
+def _items(handbook: Handbook | None, attribute: str) -> dict[str, Any]:
+    return dict(getattr(handbook, attribute)) if handbook is not None else {}
+
+
+def describe(before: Handbook | None, after: Handbook) -> str:
+    """Markdown listing every change a reviewer cares about; empty when the framework is the same."""
+    parts = []
+    for attribute, title, _ in SECTIONS:
+        lines = list(_section(before, after, attribute))
+        if lines:
+            parts.append(f"### {title}\n\n" + "\n".join(lines))
+    framework = list(_framework(before, after))
+    if framework:
+        parts.insert(0, "### Framework\n\n" + "\n".join(framework))
+    return "## What changed in the framework\n\n" + "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _section(before: Handbook | None, after: Handbook, attribute: str) -> Iterable[str]:
+    old, new = _items(before, attribute), _items(after, attribute)
+    renamed = {alias: id_ for id_ in new.keys() - old.keys() for alias in new[id_].aliases if alias in old}
+    for id_ in sorted(new.keys() - old.keys() - set(renamed.values()), key=lambda i: new[i].name.casefold()):
+        yield f"- Added **{escape_plain(new[id_].name)}** (`{id_}`)."
+    for id_ in sorted(old.keys() - new.keys() - renamed.keys(), key=lambda i: old[i].name.casefold()):
+        yield f"- Removed **{escape_plain(old[id_].name)}** (`{id_}`)."
+    for old_id, new_id in sorted(renamed.items()):
+        yield f"- Renamed `{old_id}` to `{new_id}` (**{escape_plain(new[new_id].name)}**); the old address forwards."
+    pairs = [(id_, id_) for id_ in new if id_ in old] + [(o, n) for o, n in sorted(renamed.items())]
+    for old_id, new_id in pairs:
+        details = list(_item_changes(before, after, attribute, old[old_id], new[new_id], new_id))
+        if details:
+            yield f"- **{escape_plain(new[new_id].name)}**:\n" + "\n".join(f"  - {line}" for line in details)
+
+
+def _item_changes(before: Handbook | None, after: Handbook, attribute: str, old: Any, new: Any,
+                  new_id: str) -> Iterable[str]:
+    assert before is not None
+    if old.name != new.name:
+        yield f"name changed from {_q(old.name)} to {_q(new.name)}."
+    if attribute == "roles":
+        yield from _profile(before, after, old, new, new_id)
+    if attribute == "competencies":
+        old_levels = {n: list(b) for n, b in before.behaviours.get(_id_of(before, old), {}).items()}
+        new_levels = after.behaviours[new_id]
+        for number in sorted(old_levels.keys() | new_levels.keys()):
+            yield from _behaviours(f"level {after.level_label(number) if number <= len(after.levels) else number}",
+                                   old_levels.get(number, []), new_levels.get(number, []))
+        yield from _behaviours("what to watch for", old.watch_for, new.watch_for)
+    if attribute == "values":
+        yield from _behaviours("we do", old.we_do, new.we_do)
+        yield from _behaviours("we avoid", old.we_avoid, new.we_avoid)
+    others = [field for field in type(new).model_fields
+              if field not in DETAILED and getattr(old, field) != getattr(new, field)]
+    if others:
+        yield f"also changed: {', '.join(f.replace('_', ' ') for f in others)}."
+
+
+def _id_of(handbook: Handbook, item: Any) -> str:
+    return next(id_ for id_, other in handbook.competencies.items() if other is item)
+
+
+def _profile(before: Handbook, after: Handbook, old: Any, new: Any, new_id: str) -> Iterable[str]:
+    old_id = next(id_ for id_, role in before.roles.items() if role is old)
+    was = {need.competency: need.level for need in before.needs[old_id]}
+    now = {need.competency: need.level for need in after.needs[new_id]}
+    moved = {alias: id_ for id_ in now for alias in after.competencies[id_].aliases if alias in was}
+    was = {moved.get(cid, cid): level for cid, level in was.items()}
+    for cid in now:
+        name = escape_plain(after.competencies[cid].name)
+        if cid not in was:
+            yield f"{name}: now needed at {after.level_label(now[cid])}."
+        elif now[cid] != was[cid]:
+            verb = "raised" if now[cid] > was[cid] else "lowered"
+            yield f"{name}: {verb} from {before.level_label(was[cid])} to {after.level_label(now[cid])}."
+    for cid in sorted(was.keys() - now.keys()):
+        name = before.competencies[cid].name if cid in before.competencies else cid
+        yield f"{escape_plain(name)}: no longer needed (was {before.level_label(was[cid])})."
+
+
+def _behaviours(where: str, old: list[str], new: list[str]) -> Iterable[str]:
+    """Added, removed and reworded lines; a removed and an added line that are alike count as reworded."""
+    removed = [line for line in old if line not in new]
+    added = [line for line in new if line not in old]
+    for line in list(removed):
+        close = difflib.get_close_matches(line, added, n=1, cutoff=0.5)
+        if close:
+            removed.remove(line)
+            added.remove(close[0])
+            yield f"{where}: reworded {_q(line)} to {_q(close[0])}."
+    for line in added:
+        yield f"{where}: added {_q(line)}."
+    for line in removed:
+        yield f"{where}: removed {_q(line)}."
+
+
+def _framework(before: Handbook | None, after: Handbook) -> Iterable[str]:
+    if before is None:
+        yield "- The framework was created."
+        return
+    old_levels = [level.name for level in before.levels]
+    new_levels = [level.name for level in after.levels]
+    if old_levels != new_levels:
+        yield f"- Levels changed from {', '.join(old_levels)} to {', '.join(new_levels)}."
+    old_clusters = {c.id: c.name for c in before.framework.clusters}
+    new_clusters = {c.id: c.name for c in after.framework.clusters}
+    for cid in sorted(new_clusters.keys() - old_clusters.keys()):
+        yield f"- Cluster added: **{escape_plain(new_clusters[cid])}**."
+    for cid in sorted(old_clusters.keys() - new_clusters.keys()):
+        yield f"- Cluster removed: **{escape_plain(old_clusters[cid])}**."

@@ -1,0 +1,119 @@
+"""`servicebook new`: a new item's file with every field present and explained, valid as created.
+
+The fields, their order and their comments come from the models, so a new field appears in
+scaffolds without touching this module.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import textwrap
+import typing
+from pathlib import Path
+
+from pydantic.fields import FieldInfo
+
+from .layout import YAML_SUFFIXES, check_id_text, make_id
+from .link import load_handbook
+from .load import load_sources
+from .model import KINDS, Kind
+from .problems import DataError, Problem
+
+KIND_WORDS = {kind.word: kind for kind in KINDS.values()}
+
+
+class ScaffoldError(Exception):
+    """Why no file was written, and what to do instead."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(f"{message} — {hint}")
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a valid double-quoted YAML scalar: safe for '#', ': ' and leading signs.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(info: FieldInfo) -> list[str]:
+    return [f"# {line}" for line in textwrap.wrap(info.description or "", 96)]
+
+
+def _first_competency(root: Path) -> tuple[str, str]:
+    """A competency and a level it describes, so that a new role's profile is valid from the start."""
+    sources = load_sources(root).sources["library"]
+    if not sources:
+        raise ScaffoldError("a role needs at least one competency, and the library has none",
+                            "create a competency first: servicebook new competency \"Name\"")
+    cid = sorted(sources)[0]
+    levels = getattr(sources[cid].item, "levels", {})
+    return cid, next(iter(levels))
+
+
+def _value(kind: Kind, field: str, info: FieldInfo, name: str, root: Path) -> str:
+    """What follows `field:` in the new file."""
+    annotation = typing.get_origin(info.annotation) or info.annotation
+    if field == "name":
+        return f" {_quoted(name)}"
+    if not info.is_required():
+        return " []" if annotation is list else ""
+    if field == "levels":
+        return "\n  1:\n    - " + _quoted("TODO: a behaviour that shows this competency at level 1.")
+    if field == "competencies":
+        cid, level = _first_competency(root)
+        return f"\n  # TODO: list the competencies this role needs, each with a level.\n  {cid}: {_quoted(level)}"
+    if annotation is typing.Literal:
+        return f" {typing.get_args(info.annotation)[0]}"
+    if annotation is list:
+        return "\n  - " + _quoted("TODO: a behaviour, in one line.")
+    return " " + _quoted(f"TODO: {info.description}")
+
+
+def render_item(kind: Kind, name: str, root: Path) -> str:
+    lines = [f"# A {kind.noun}. Fields left empty are optional; lines starting with # are comments.", ""]
+    for field, info in kind.model.model_fields.items():
+        lines += _comment(info)
+        lines.append(f"{field}:{_value(kind, field, info, name, root)}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def create(root: Path, word: str, name: str) -> Path:
+    """Write the new item's file and give its path; raise ScaffoldError and write nothing otherwise."""
+    kind = KIND_WORDS[word]
+    if not (root / "framework.yml").is_file():
+        raise ScaffoldError(f"'{root.as_posix()}' is not a handbook data folder (it has no framework.yml)",
+                            "give the data folder with --data-dir")
+    id_ = make_id(name)
+    if check_id_text(id_) or not name.strip():
+        raise ScaffoldError(f"no id can be made from the name '{name}'", "start the name with a letter")
+    folder = root / kind.folder
+    existing = [folder / f"{id_}{suffix}" for suffix in YAML_SUFFIXES if (folder / f"{id_}{suffix}").exists()]
+    if existing:
+        raise ScaffoldError(f"{existing[0].as_posix()} already exists", "choose another name, or edit that file")
+    path = folder / f"{id_}.yml"
+    content = render_item(kind, name, root)
+    _check_in_copy(root, path, content)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as file:  # never overwrite, even in a race
+        file.write(content)
+    return path
+
+
+def _check_in_copy(root: Path, path: Path, content: str) -> None:
+    """Build the data with the new file in a scratch copy; only the new file's own problems block it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(root, copy, symlinks=True)
+        target = copy / path.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        try:
+            load_handbook(copy)
+        except DataError as error:
+            own = [p for p in error.problems if p.file == target]
+            if own:
+                shown = [Problem(path, p.line, p.column, p.message, p.hint).format() for p in own]
+                raise ScaffoldError("the new file would not be valid: " + "; ".join(shown),
+                                    "change the name, or fix the data folder first") from None
