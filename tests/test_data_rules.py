@@ -30,6 +30,11 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
      ["roles/Front Line.yml:1:1: the file name 'Front Line.yml' is not a valid id (an item's id is its file name "
       "without .yml) — rename the file: use lower-case letters, digits and single hyphens, starting with a letter, "
       "for example front-line"]),
+    ("name differing only in case", {"roles/Leader.yml": ROLE},
+     ["roles/Leader.yml:1:1: 'Leader.yml' and 'leader.yml' differ only in capital letters, and Windows and macOS "
+      "treat them as the same file — keep leader.yml and delete Leader.yml, moving anything you need from it"]),
+    ("very long line", {"values/customer-focused.yml": "name: V\nstatement: s\nwe_do: [" + "a" * 300_000 + "]\n"},
+     ["values/customer-focused.yml:3:509: we_do, item 1: is 300000 characters long; the limit is 500 — shorten it"]),
     ("reserved index", {"roles/index.yml": ROLE},
      ["roles/index.yml:1:1: the file name 'index.yml' cannot be an id: it is the address of the list page (an item's "
       "id is its file name without .yml) — rename the file: choose another name"]),

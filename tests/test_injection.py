@@ -158,8 +158,11 @@ def test_no_script_runs_from_yaml(hostile: Build) -> None:
 def test_titles_and_navigation_carry_no_markup(hostile: Build) -> None:
     page = _pages(hostile)["roles/frontline/index.html"]
     assert page.title == f"{HOSTILE_NAME} - Hostile"
-    nav_links = [attrs for tag, attrs in page.tags if tag == "a" and "md-nav__link" in str(attrs.get("class"))]
-    assert nav_links
+    source = (hostile.site / "roles" / "frontline" / "index.html").read_text(encoding="utf-8")
+    # Every entry of the navigation and the table of contents is text: a name shows exactly as typed.
+    entries = [html.unescape(entry) for entry in re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', source, re.S)]
+    assert HOSTILE_NAME in entries
+    assert all("<" not in entry or entry == HOSTILE_NAME for entry in entries), entries
 
 
 def test_the_search_index_holds_text_only(hostile: Build) -> None:

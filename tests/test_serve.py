@@ -36,17 +36,49 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_yaml_file_changes(tmp_path: Path) -> None:
-    project = copy_example(tmp_path / "project")
+def _serve(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/roles/trainer/"
+    with open(log, "wb") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def test_serve_rebuilds_when_a_yaml_file_changes(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    server, site = _serve(project, tmp_path / "serve.log")
+    url = f"{site}/roles/trainer/"
     try:
         assert _wait_for(url, "Designs and runs customer service training", 60)
         role = project / "competencies" / "roles" / "trainer.yml"
         role.write_text(role.read_text().replace("Designs and runs", "Plans and runs"))
+        assert _wait_for(url, "Plans and runs customer service training", 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_survives_a_broken_edit_and_recovers(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    server, site = _serve(project, log)
+    url = f"{site}/roles/trainer/"
+    role = project / "competencies" / "roles" / "trainer.yml"
+    good = role.read_text()
+    try:
+        assert _wait_for(url, "Designs and runs customer service training", 60)
+        role.write_text(good.replace("name: Trainer", "name: Trainer\nname: Again"))
+        deadline = time.monotonic() + 30
+        while "Reloading browsers" not in log.read_text().split("given twice")[-1] and time.monotonic() < deadline:
+            time.sleep(0.3)
+        output = log.read_text()
+        assert "competencies/roles/trainer.yml:2:1: 'name' is given twice in this mapping" in output
+        assert "the last good pages stay served until this is fixed" in output
+        assert "Traceback" not in output
+        assert server.poll() is None
+        assert "Designs and runs customer service training" in _get(url)  # the last good page stays
+        role.write_text(good.replace("Designs and runs", "Plans and runs"))
         assert _wait_for(url, "Plans and runs customer service training", 30)
     finally:
         server.terminate()

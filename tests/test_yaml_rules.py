@@ -42,6 +42,9 @@ CASES: list[tuple[str, bytes, str]] = [
     ("over 1 MiB", b"a: " + b"x" * (1024 * 1024),
      "f.yml:1:1: the file is too large (1.0 MiB; the limit is 1 MiB) — split it into smaller files or remove "
      "pasted material"),
+    ("2 MiB file", b"a: " + b"x" * (2 * 1024 * 1024),
+     "f.yml:1:1: the file is too large (2.0 MiB; the limit is 1 MiB) — split it into smaller files or remove "
+     "pasted material"),
     ("empty file", b"",
      "f.yml:1:1: the file is empty — fill it in, or delete it if it is not needed"),
     ("only comments", b"# nothing yet\n\n",

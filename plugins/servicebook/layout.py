@@ -117,10 +117,10 @@ def _where_it_belongs(path: Path) -> str:
 def _scan_folder(root: Path, kind: str) -> tuple[list[Entry], list[Problem]]:
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
-    for path in sorted((root / kind).iterdir()):
-        if _ignored(path):
-            continue
-        problem = _check_file(root, kind, path)
+    paths = sorted(path for path in (root / kind).iterdir() if not _ignored(path))
+    names = {path.name for path in paths}
+    for path in paths:
+        problem = _case_twin(path, names) or _check_file(root, kind, path)
         if problem:
             problems.append(problem)
         elif path.stem in entries:
@@ -130,6 +130,15 @@ def _scan_folder(root: Path, kind: str) -> tuple[list[Entry], list[Problem]]:
         else:
             entries[path.stem] = Entry(kind, path.stem, path)
     return list(entries.values()), problems
+
+
+def _case_twin(path: Path, names: set[str]) -> Problem | None:
+    """'Leader.yml' beside 'leader.yml': Windows and macOS would check out only one of them."""
+    twin = path.name.lower()
+    if twin == path.name or twin not in names:
+        return None
+    return _at(path, f"'{path.name}' and '{twin}' differ only in capital letters, and Windows and macOS treat them "
+               "as the same file", f"keep {twin} and delete {path.name}, moving anything you need from it")
 
 
 def _check_file(root: Path, kind: str, path: Path) -> Problem | None:

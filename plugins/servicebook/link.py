@@ -126,7 +126,7 @@ class _Linker:
         assert isinstance(framework, Framework)
         seen: dict[str, int] = {}
         for index, level in enumerate(framework.levels):
-            folded = level.name.casefold()
+            folded = level.name.strip().casefold()  # how a level is matched when named
             if folded in seen:
                 self.report(source, ("levels", index, "name"),
                             f"the level name '{level.name}' is already used by level {seen[folded] + 1}",
@@ -211,7 +211,7 @@ class _Linker:
             self.report(source, loc, f"there is no level {word}", f"the levels are {scale}", key=key)
             return None
         for number, name in enumerate(names, 1):
-            if name.casefold() == word.casefold():
+            if name.strip().casefold() == word.casefold():
                 return number
         close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? The levels are {scale}" if close else f"the levels are {scale}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 from .config import ServicebookConfig
 from .link import Handbook, load_handbook
 from .located import HAS_LIBYAML
-from .pages import generate
+from .pages import GeneratedFile, generate
 from .problems import DataError, Problem
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -32,6 +33,12 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.handbook: Handbook | None = None
         self.base = Path.cwd()
         self.titles: dict[str, str] = {}
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
+        # so the last good handbook is still at hand when an edit breaks the data.
+        self.serving = command == "serve"
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
@@ -50,18 +57,24 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
-        self.handbook = None
         try:
             self.handbook = load_handbook(self.data_dir(config))
         except DataError as error:
-            raise PluginError("The handbook data has problems:\n" + error.report(self.base)) from None
+            report = "The handbook data has problems:\n" + error.report(self.base)
+            if not (self.serving and self.handbook is not None):
+                self.handbook = None
+                raise PluginError(report) from None
+            # While serving, a broken edit keeps the last good pages on screen until it is fixed. Printed
+            # rather than logged: a logged error would abort a strict build and leave the server stuck.
+            report = report.replace("nothing was published.", "the last good pages stay served until this is fixed.")
+            print(f"ERROR    -  {report}", file=sys.stderr, flush=True)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
-        new = [(self._file(config, page.path, page.content, page.source, in_nav), page.source) for page in generated]
+        new = [(self._file(config, page, in_nav), page.source) for page in generated]
         new.append((File.generated(config, STYLESHEET, content=_stylesheet()), None))
         taken = {file.dest_uri: file for file in files}
         problems = [self._clash(existing, file, source) for file, source in new
@@ -72,12 +85,14 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             files.append(file)
         return files
 
-    def _file(self, config: MkDocsConfig, path: str, content: str, source: Path | None,
-              in_nav: set[str] | None) -> File:
-        # With a hand-written nav, pages it leaves out are reached through the index pages: say so,
-        # rather than have MkDocs list every role as "not included in the nav" on every build.
-        inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
-        file = File.generated(config, path, content=content, inclusion=inclusion)
+    def _file(self, config: MkDocsConfig, page: GeneratedFile, in_nav: set[str] | None) -> File:
+        # Role, competency, value and module pages are reached through their section's index page.
+        # Listed in the navigation, every page of the site would carry every other one, and a
+        # build would grow with the square of the roles. A hand-written nav may still name them.
+        listed = page.path in in_nav if in_nav is not None else page.title is None
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        source = page.source
         if source is not None:
             # The edit link leads to the YAML file, relative to the docs folder as edit_uri expects.
             file.edit_uri = posixpath.relpath(source.resolve().as_posix(), Path(config.docs_dir).resolve().as_posix())
