@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## preview the handbook at http://127.0.0.1:8000, rebuilt on every change
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty --no-strict
 
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -101,3 +101,49 @@ def test_a_role_page_reads_on_a_phone(browser: object, site: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
     context.close()
+
+
+def _answer(page: object, view: str, index: int, value: str) -> object:
+    return page.locator(f'input[name="sb-{view}-{index}"][value="{value}"]')  # type: ignore[attr-defined]
+
+
+def test_self_assessment_survives_a_reload_exports_csv_and_clears(page: object, site: str) -> None:
+    page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    toolbar = page.locator(".sb-assessment")  # type: ignore[attr-defined]
+    assert toolbar.is_visible()
+    first = _answer(page, "self", 0, "sometimes")
+    first.focus()
+    page.keyboard.press("Space")  # type: ignore[attr-defined]  # by keyboard, as a screen-reader user would
+    page.get_by_role("button", name="Supervisor view").click()  # type: ignore[attr-defined]
+    _answer(page, "supervisor", 0, "consistently").check()
+    page.reload()  # type: ignore[attr-defined]
+    assert _answer(page, "self", 0, "sometimes").is_checked()
+    assert _answer(page, "supervisor", 0, "consistently").is_visible()
+    assert _answer(page, "supervisor", 0, "consistently").is_checked()
+    legend = page.locator(".sb-answer--self legend").first.inner_text()  # type: ignore[attr-defined]
+    assert legend.startswith("You")
+    with page.expect_download() as event:  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Download CSV").click()  # type: ignore[attr-defined]
+    csv = Path(event.value.path()).read_text(encoding="utf-8")
+    assert csv.splitlines()[0] == '"Role","Competency","Level","Behaviour","Self-assessment","Supervisor assessment"'
+    assert '"Sometimes","Consistently"' in csv.splitlines()[1]
+    assert len(csv.splitlines()) == page.locator(".sb-answers").count() + 1  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Clear answers").click()  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]
+    assert not _answer(page, "self", 0, "sometimes").is_checked()
+    assert all(request.startswith(site) for request in page.requests)  # type: ignore[attr-defined]
+
+
+def test_a_role_page_prints_as_a_handout(page: object, site: str) -> None:
+    page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    assert not page.locator(".sb-handout").is_visible()  # type: ignore[attr-defined]
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".sb-tools"):
+        assert not page.locator(chrome).first.is_visible(), chrome  # type: ignore[attr-defined]
+    handout = page.locator(".sb-handout")  # type: ignore[attr-defined]
+    assert handout.is_visible()
+    assert "https://handbook.riverside-housing.example/roles/frontline-officer/" in handout.inner_text()
+    qr = page.locator("img.sb-qr")  # type: ignore[attr-defined]
+    assert qr.is_visible() and qr.evaluate("img => img.naturalWidth") > 0
+    breaks = page.evaluate("getComputedStyle(document.querySelector('.md-typeset li')).breakInside")  # type: ignore[attr-defined]
+    assert breaks == "avoid"

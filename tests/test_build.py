@@ -35,6 +35,8 @@ class _Anchors(HTMLParser):
             self.ids.add(str(values["id"]))
         if tag == "a" and values.get("href"):
             self.links.append(str(values["href"]))
+        if tag == "link" and values.get("rel") in ("canonical", "alternate"):
+            return  # names the page's address; the browser fetches nothing
         for name in ("src", "href") if tag in ("script", "img", "link", "iframe", "source") else ("src",):
             if values.get(name):
                 self.resources.append(str(values[name]))

@@ -19,9 +19,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("SERVICEBOOK_UPDATE_GOLDEN") == "1"
 
 
-def _files(directory_urls: bool = True) -> dict[str, GeneratedFile]:
+def _files(directory_urls: bool = True, site_url: str | None = None) -> dict[str, GeneratedFile]:
+    """The generated Markdown and redirects; QR codes and the packaged assets are not golden."""
     handbook = load_handbook(FIXTURES / "small")
-    return {file.path: file for file in generate(handbook, directory_urls=directory_urls)}
+    files = generate(handbook, directory_urls=directory_urls, site_url=site_url)
+    return {file.path: file for file in files if not file.path.startswith("assets/")}
 
 
 def test_every_generated_file_has_a_golden_copy() -> None:
@@ -65,3 +67,20 @@ def test_no_yaml_text_goes_into_front_matter() -> None:
     for path, file in _files().items():
         if path.endswith(".md"):
             assert file.content.startswith("# "), path
+
+
+def test_with_a_site_url_role_and_competency_pages_carry_a_qr_code_of_their_address() -> None:
+    handbook = load_handbook(FIXTURES / "small")
+    files = {file.path: file for file in generate(handbook, site_url="https://handbook.example.org/hb/")}
+    role = files["roles/frontline.md"].content
+    assert '<span class="sb-address">https&#58;//handbook.example.org/hb/roles/frontline/</span>' in role
+    assert "![QR code of this page's address](../assets/servicebook/qr/roles/frontline.svg)" in role
+    svg = files["assets/servicebook/qr/roles/frontline.svg"].content
+    assert svg.startswith("<?xml") and "<title>QR code of https://handbook.example.org/hb/roles/frontline/</title>" in svg
+    assert "assets/servicebook/qr/library/listening.svg" in files
+    assert not any(path.startswith("assets/servicebook/qr/values/") for path in files)
+
+
+def test_without_a_site_url_there_is_no_qr_code() -> None:
+    assert not any("/qr/" in path for path in _files())
+    assert '<span class="sb-address"></span>' in _files()["roles/frontline.md"].content

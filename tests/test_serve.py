@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -36,11 +37,11 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def _serve(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(project: Path, log: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     with open(log, "wb") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     return server, f"http://127.0.0.1:{port}"
 
@@ -80,6 +81,31 @@ def test_serve_survives_a_broken_edit_and_recovers(tmp_path: Path) -> None:
         assert "Designs and runs customer service training" in _get(url)  # the last good page stays
         role.write_text(good.replace("Designs and runs", "Plans and runs"))
         assert _wait_for(url, "Plans and runs customer service training", 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _pages_in_search(site: str) -> dict[str, str]:
+    entries = json.loads(_get(f"{site}/search/search_index.json"))["docs"]
+    return {entry["location"]: entry["text"] for entry in entries if "#" not in entry["location"]}
+
+
+def test_a_dirty_rebuild_keeps_the_search_index_whole(tmp_path: Path) -> None:
+    # `make serve` runs with --dirty: only changed pages are rebuilt, and only they are indexed anew.
+    project = copy_example(tmp_path / "project")
+    server, site = _serve(project, tmp_path / "serve.log", "--dirty", "--no-strict")
+    url = f"{site}/roles/trainer/"
+    try:
+        assert _wait_for(url, "Designs and runs customer service training", 60)
+        before = _pages_in_search(site)
+        role = project / "competencies" / "roles" / "trainer.yml"
+        role.write_text(role.read_text().replace("Designs and runs", "Plans and runs"))
+        assert _wait_for(url, "Plans and runs customer service training", 30)
+        after = _pages_in_search(site)
+        assert sorted(after) == sorted(before)
+        assert "Plans and runs" in after["roles/trainer/"]
+        assert "Designs and runs" not in after["roles/trainer/"]
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .layout import check_id_text
-from .load import Loaded, Source, load_sources
+from .load import Loaded, ReadCache, Source, load_sources
 from .located import Loc
 from .messages import where
 from .model import KINDS, Competency, Framework, Item, Level, Role, Training, Value
@@ -60,9 +60,9 @@ class Handbook:
         return f"{number} · {self.levels[number - 1].name}"
 
 
-def load_handbook(root: Path) -> Handbook:
+def load_handbook(root: Path, cache: ReadCache | None = None) -> Handbook:
     """The one entry point: read, validate and link a data folder, or raise every problem at once."""
-    loaded = load_sources(root)
+    loaded = load_sources(root, cache)
     handbook, problems = link(loaded)
     problems = loaded.problems + problems
     if problems or handbook is None:

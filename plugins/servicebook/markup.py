@@ -32,8 +32,13 @@ def _reference(match: re.Match[str]) -> str:
     return "".join(f"&#{ord(char)};" for char in match.group())
 
 
+@lru_cache(maxsize=65536)
 def escape_plain(text: str) -> str:
-    """Markdown that shows `text` exactly as typed, wherever on a line it lands."""
+    """Markdown that shows `text` exactly as typed, wherever on a line it lands.
+
+    Cached: names are printed on many pages, and a large handbook escapes hundreds of thousands
+    of strings per build.
+    """
     text = _ALWAYS.sub(_reference, text)
     text = _LEADING.sub(_reference, text)
     return _NUMBERED.sub(r"\1&#46;", text)

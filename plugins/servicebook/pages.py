@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache, partial
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,11 @@ import jinja2
 from .layout import FRAMEWORK
 from .link import Handbook
 from .markup import escape_plain, render_rich
+from .qr import page_url, qr_path, qr_svg
+from .reuse import PageCache, everything, index_inputs, inputs_of, matrix_inputs
 
 SECTIONS = ("roles", "library", "values", "training")
+MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
 
 
 class Markdown(str):
@@ -54,17 +58,28 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(url=_url, rich=_rich, links=_links, groups=_groups, role_values=_role_values,
-                       needed_levels=_needed_levels)
+    env.globals.update(per_page=MATRIX_ROLES, url=_url, rich=_rich, links=_links, groups=_groups,
+                       role_values=_role_values, needed_levels=_needed_levels)
     return env
 
 
 @jinja2.pass_context
 def _url(context: Any, target: str, anchor: str = "") -> Markdown:
     """A link from the page being written to `target` (a page path), which MkDocs then checks."""
-    here = posixpath.dirname(context["page_path"])
-    relative = "" if target == context["page_path"] else posixpath.relpath(target, here or ".")
+    relative = _relative(target, context["page_path"])
     return Markdown(relative + (f"#{anchor}" if anchor else ""))
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, here: str) -> str:
+    """`target` relative to the page `here`: both are clean paths under the docs folder."""
+    if target == here:
+        return ""
+    base, parts = here.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 @jinja2.pass_context
@@ -86,7 +101,10 @@ class Group:
 
 @jinja2.pass_context
 def _groups(context: Any) -> list[Group]:
-    handbook: Handbook = context["hb"]
+    return groups_of(context["hb"])
+
+
+def groups_of(handbook: Handbook) -> list[Group]:
     clusters = handbook.framework.clusters
     groups = [Group(cluster.name, f"cluster-{cluster.id}", cluster.summary,
                     [cid for cid, competency in handbook.competencies.items() if competency.cluster == cluster.id])
@@ -95,6 +113,36 @@ def _groups(context: Any) -> list[Group]:
     if rest:
         groups.append(Group("Other competencies" if clusters else "All competencies", "cluster-none", None, rest))
     return groups
+
+
+@dataclass(frozen=True)
+class MatrixPart:
+    """One table of the matrix: a cluster's competencies against a run of the roles that need them."""
+
+    group: Group
+    roles: list[str]
+    path: str
+    number: int
+    of: int
+
+
+def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
+    """The matrix, cut into tables a phone can show: one per cluster, at most MATRIX_ROLES rows each.
+
+    A small handbook has the whole matrix on one page; a large one has an overview page and a
+    page per table, so no page grows with the number of roles times competencies.
+    """
+    levels = {rid: {need.competency for need in needs} for rid, needs in handbook.needs.items()}
+    single = len(handbook.roles) <= MATRIX_ROLES
+    parts = []
+    for group in groups_of(handbook):
+        cids = set(group.competencies)
+        rows = [rid for rid in handbook.roles if levels[rid] & cids]
+        chunks = [rows[start:start + MATRIX_ROLES] for start in range(0, len(rows), MATRIX_ROLES)] or [[]]
+        for number, chunk in enumerate(chunks, 1):
+            path = page_path("matrix") if single else f"matrix/{group.anchor}-{number}.md"
+            parts.append(MatrixPart(group, chunk, path, number, len(chunks)))
+    return parts
 
 
 @jinja2.pass_context
@@ -132,25 +180,85 @@ def _render(template: str, path: str, handbook: Handbook, source: Path | None = 
     return GeneratedFile(path, content, source)
 
 
-def generate(handbook: Handbook, *, directory_urls: bool = True) -> list[GeneratedFile]:
-    """Every generated page and redirect of the handbook, in a fixed order."""
+def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
+             cache: PageCache | None = None) -> list[GeneratedFile]:
+    """Every generated page, QR code and redirect of the handbook, in a fixed order.
+
+    With a `site_url`, role and competency pages carry a QR code of their full address. With a
+    cache (kept by `mkdocs serve`), a page whose items are all unchanged is not rendered again.
+    """
+    cache = cache or PageCache()
+    cache.settings((directory_urls, site_url))
+    codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
-    files = [
-        _render("roles.md.j2", page_path("roles"), handbook),
-        _render("library.md.j2", page_path("library"), handbook, framework),
-        _render("values.md.j2", page_path("values"), handbook),
-        _render("training.md.j2", page_path("training"), handbook),
-        _render("matrix.md.j2", page_path("matrix"), handbook, framework),
-    ]
+    indexes = {"roles": ("roles.md.j2", None), "library": ("library.md.j2", framework),
+               "values": ("values.md.j2", None), "training": ("training.md.j2", None)}
+    files = [cache.page(page_path(section), index_inputs(handbook, section),
+                        partial(_render, template, page_path(section), handbook, source))
+             for section, (template, source) in indexes.items()]
+    files += _matrix(handbook, framework, cache)
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
         for id_, item in _items(handbook, section).items():
-            page = _render(template, page_path(section, id_), handbook, handbook.files[section, id_],
-                           id=id_, item=item)
-            files.append(replace(page, title=item.name))
+            path = page_path(section, id_)
+            handout = _handout(path, section, directory_urls, site_url)
+            files.append(cache.page(path, inputs_of(handbook, section, id_), partial(
+                _detail, template, path, handbook, handbook.files[section, id_], id_, item, handout)))
+            if handout and handout.qr:
+                codes.append(GeneratedFile(handout.qr, qr_svg(handout.address), handbook.files[section, id_]))
+    files += codes
     files += redirects(handbook, directory_urls=directory_urls)
+    files += assets()
+    cache.forget_unseen()
     return files
+
+
+ASSETS = ("assets/servicebook/servicebook.css", "assets/servicebook/servicebook.js")
+
+
+def assets() -> list[GeneratedFile]:
+    """The stylesheet and script that the generated pages need, shipped inside the package."""
+    folder = resources.files("servicebook").joinpath("assets")
+    return [GeneratedFile(path, folder.joinpath(posixpath.basename(path)).read_text(encoding="utf-8"))
+            for path in ASSETS]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What a printed page shows of itself: its full address (when known) and a QR code of it."""
+
+    address: str
+    qr: str | None
+
+
+def _handout(path: str, section: str, directory_urls: bool, site_url: str | None) -> Handout | None:
+    if section not in ("roles", "library"):
+        return None
+    if not site_url:
+        return Handout("", None)  # the address is filled in by the browser when the page is printed
+    address = site_url.rstrip("/") + "/" + page_url(path, directory_urls=directory_urls)
+    return Handout(address, qr_path(path))
+
+
+def _detail(template: str, path: str, handbook: Handbook, source: Path, id_: str, item: Any,
+            handout: Handout | None) -> GeneratedFile:
+    return replace(_render(template, path, handbook, source, id=id_, item=item, handout=handout), title=item.name)
+
+
+def _matrix(handbook: Handbook, framework: Path, cache: PageCache) -> list[GeneratedFile]:
+    parts = matrix_parts(handbook)
+    home = page_path("matrix")
+    if all(part.path == home for part in parts):
+        return [cache.page(home, everything(handbook), partial(
+            _render, "matrix.md.j2", home, handbook, framework, parts=parts, overview=False))]
+    # The overview names each table's first and last role.
+    ends = [rid for part in parts for rid in part.roles[:1] + part.roles[-1:]]
+    pages = [cache.page(home, matrix_inputs(handbook, [], ends), partial(
+        _render, "matrix.md.j2", home, handbook, framework, parts=parts, overview=True))]
+    pages += [cache.page(part.path, matrix_inputs(handbook, part.group.competencies, part.roles), partial(
+        _render, "matrix-part.md.j2", part.path, handbook, framework, part=part)) for part in parts]
+    return pages
 
 
 def redirects(handbook: Handbook, *, directory_urls: bool) -> list[GeneratedFile]:

@@ -6,24 +6,27 @@ import html
 import logging
 import posixpath
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import ServicebookConfig
 from .link import Handbook, load_handbook
+from .load import ReadCache
 from .located import HAS_LIBYAML
-from .pages import GeneratedFile, generate
+from .pages import ASSETS, GeneratedFile, generate
 from .problems import DataError, Problem
+from .reuse import PageCache
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-STYLESHEET = "assets/servicebook/servicebook.css"
+STYLESHEET, SCRIPT = ASSETS
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -34,11 +37,20 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.base = Path.cwd()
         self.titles: dict[str, str] = {}
         self.serving = False
+        self.cache: ReadCache | None = None
+        self.page_cache: PageCache | None = None
+        self.watcher: Any = None
+        self.warned = False
+        self.written: dict[str, str] = {}  # what the last build generated, by path
+        self.pages: list[str] = []  # every page of this build, in order, by URL
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
-        # so the last good handbook is still at hand when an edit breaks the data.
+        # so the last good handbook is still at hand when an edit breaks the data, and files whose
+        # bytes did not change are not read again.
         self.serving = command == "serve"
+        self.cache = ReadCache() if self.serving else None
+        self.page_cache = PageCache() if self.serving else None
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
@@ -53,12 +65,18 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        # Below a custom_dir of the site's own, above Material: one partial, for accessibility.
+        overrides = str(resources.files("servicebook").joinpath("overrides"))
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
-            self.handbook = load_handbook(self.data_dir(config))
+            self.handbook = load_handbook(self.data_dir(config), self.cache)
         except DataError as error:
             report = "The handbook data has problems:\n" + error.report(self.base)
             if not (self.serving and self.handbook is not None):
@@ -71,11 +89,16 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
-        generated = generate(self.handbook, directory_urls=config.use_directory_urls)
+        if not config.site_url and not self.warned:
+            # Printed, not logged: a missing QR code is worth knowing about, not worth failing a strict build.
+            print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
+                  "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
+            self.warned = True
+        generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
+                             cache=self.page_cache)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page, in_nav), page.source) for page in generated]
-        new.append((File.generated(config, STYLESHEET, content=_stylesheet()), None))
         taken = {file.dest_uri: file for file in files}
         problems = [self._clash(existing, file, source) for file, source in new
                     if (existing := taken.get(file.dest_uri)) is not None]
@@ -83,7 +106,20 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             raise PluginError("The handbook data has problems:\n" + DataError(problems).report(self.base))
         for file, _ in new:
             files.append(file)
+        self.written = {page.path: page.content for page in generated}
         return files
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        # As the search index writes them: the home page's "./" is "".
+        self.pages = [file.url.removeprefix("./") for file in files.documentation_pages()
+                      if not file.inclusion.is_excluded()]
+        return nav
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        search = _search_plugin(config)
+        if search is not None:
+            _complete_search_index(search, self.pages)
 
     def _file(self, config: MkDocsConfig, page: GeneratedFile, in_nav: set[str] | None) -> File:
         # Role, competency, value and module pages are reached through their section's index page.
@@ -91,7 +127,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         # build would grow with the square of the roles. A hand-written nav may still name them.
         listed = page.path in in_nav if in_nav is not None else page.title is None
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        # `mkdocs serve --dirty` rebuilds only the pages whose Markdown changed.
+        file = _Generated.make(config, page.path, page.content, self.written, inclusion)
         source = page.source
         if source is not None:
             # The edit link leads to the YAML file, relative to the docs folder as edit_uri expects.
@@ -116,8 +153,89 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         return output.replace(f"<title>{decoded}", f"<title>{html.escape(name, quote=False)}", 1)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(self.data_dir(config)))
+        self.watcher = _watch_natively(server, self.data_dir(config))
+        if self.watcher is None:
+            server.watch(str(self.data_dir(config)))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+
+def _watch_natively(server: Any, folder: Path) -> Any:
+    """Have a saved YAML file start the rebuild at once.
+
+    MkDocs polls the watched folders every half second. The file system's own notifications
+    (inotify, FSEvents) see a save immediately. This uses the server's rebuild signal, which is not
+    a public API: when it is missing, MkDocs' own polling (set up above) still does the job.
+    """
+    condition = getattr(server, "_rebuild_cond", None)
+    if not isinstance(condition, threading.Condition) or not hasattr(server, "_want_rebuild"):
+        return None
+    signal: threading.Condition = condition
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Changed(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                return
+            with signal:
+                server._want_rebuild = True
+                signal.notify_all()
+
+    observer = Observer()
+    observer.daemon = True
+    observer.schedule(Changed(), str(folder), recursive=True)
+    observer.start()
+    return observer
+
+
+class _Generated(File):
+    """A generated file that counts as unchanged when its content is what the last build wrote."""
+
+    unchanged = False
+
+    @classmethod
+    def make(cls, config: MkDocsConfig, path: str, content: str, previous: dict[str, str],
+             inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> _Generated:
+        file = cls.generated(config, path, content=content, inclusion=inclusion)
+        assert isinstance(file, _Generated)
+        file.unchanged = previous.get(path) == content
+        return file
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, when it keeps its index between dirty rebuilds."""
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index") and hasattr(plugin, "search_index_prev"):
+            return plugin
+    return None
+
+
+def _complete_search_index(search: Any, pages: list[str]) -> None:
+    """Make a dirty rebuild's search index whole.
+
+    In a dirty rebuild only the changed pages are indexed. Material keeps the previous index and
+    merges on the assumption that one page changed, and drops every page under a changed
+    section index. Here every page of the site keeps its previous entries unless it was rebuilt,
+    and pages that are gone lose theirs.
+    """
+    previous = search.search_index_prev
+    if previous is None:
+        return
+    fresh: dict[str, list[Any]] = {}
+    for entry in search.search_index.entries:
+        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+    kept: dict[str, list[Any]] = {}
+    for entry in previous.entries:
+        kept.setdefault(entry["location"].split("#")[0], []).append(entry)
+    search.search_index.entries = [entry for url in pages for entry in fresh.get(url, kept.get(url, []))]
+    search.search_index_prev = None  # Material's own merge would undo this
 
 
 def _nav_paths(nav: Any) -> set[str]:
@@ -129,7 +247,3 @@ def _nav_paths(nav: Any) -> set[str]:
     if isinstance(nav, list):
         return set().union(*(_nav_paths(entry) for entry in nav)) if nav else set()
     return set()
-
-
-def _stylesheet() -> str:
-    return resources.files("servicebook").joinpath("assets/servicebook.css").read_text(encoding="utf-8")

@@ -1,0 +1,88 @@
+"""Pages kept from the previous generation while `mkdocs serve` runs.
+
+A page is made again only when one of the items it shows is a different object from last
+time. Unchanged files give back the very same item objects (see `load.ReadCache`), so after
+one edit only the pages that show the edited item are rendered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .link import Handbook
+
+if TYPE_CHECKING:
+    from .pages import GeneratedFile
+
+Inputs = tuple[object, ...]
+
+
+class PageCache:
+    """The last generation's pages, each with the items it was made from."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[Inputs, GeneratedFile]] = {}
+        self._seen: set[str] = set()
+        self._settings: object = None
+
+    def settings(self, settings: object) -> None:
+        """Pages made with other settings (site address, URL style) are never reused."""
+        if settings != self._settings:
+            self._pages = {}
+        self._settings = settings
+
+    def page(self, path: str, inputs: Inputs, make: Callable[[], GeneratedFile]) -> GeneratedFile:
+        self._seen.add(path)
+        found = self._pages.get(path)
+        if found is not None and len(found[0]) == len(inputs) and all(
+                a is b for a, b in zip(found[0], inputs, strict=True)):
+            return found[1]
+        page = make()
+        self._pages[path] = (inputs, page)
+        return page
+
+    def forget_unseen(self) -> None:
+        """Drop pages that the last generation no longer made."""
+        self._pages = {path: found for path, found in self._pages.items() if path in self._seen}
+        self._seen = set()
+
+
+def everything(hb: Handbook) -> Inputs:
+    """What the matrix on one page shows: any item at all."""
+    return (hb.framework, *hb.values.values(), *hb.competencies.values(), *hb.roles.values(), *hb.modules.values())
+
+
+def index_inputs(hb: Handbook, section: str) -> Inputs:
+    """A section's index page shows the framework and that section's items."""
+    sections: dict[str, dict[str, Any]] = {"roles": hb.roles, "library": hb.competencies, "values": hb.values,
+                                           "training": hb.modules}
+    items = sections[section]
+    return (hb.framework, *items.values())
+
+
+def matrix_inputs(hb: Handbook, competencies: list[str], roles: list[str]) -> Inputs:
+    """One matrix table shows its competencies and its roles (their order and membership included)."""
+    return (hb.framework, *(hb.competencies[cid] for cid in competencies), *(hb.roles[rid] for rid in roles))
+
+
+def inputs_of(hb: Handbook, section: str, id_: str) -> Inputs:
+    """Every item whose text or links the page of one item shows."""
+    fw = hb.framework
+    if section == "roles":
+        role = hb.roles[id_]
+        competencies = [hb.competencies[need.competency] for need in hb.needs[id_]]
+        values = sorted({vid for competency in competencies for vid in competency.values})
+        boss = [hb.roles[role.reports_to]] if role.reports_to else []
+        return (fw, role, *competencies, *(hb.values[vid] for vid in values), *(hb.modules[m] for m in role.training),
+                *boss, *(hb.roles[rid] for rid in hb.reporting_to.get(id_, [])))
+    if section == "library":
+        competency = hb.competencies[id_]
+        return (fw, competency, *(hb.values[vid] for vid in competency.values),
+                *(hb.roles[rid] for rid, _ in hb.roles_needing.get(id_, [])),
+                *(hb.modules[mid] for mid in hb.modules_developing.get(id_, [])))
+    if section == "values":
+        return (fw, hb.values[id_], *(hb.competencies[cid] for cid in hb.competencies_expressing.get(id_, [])))
+    module = hb.modules[id_]
+    return (fw, module, *(hb.competencies[cid] for cid in module.develops),
+            *(hb.roles[rid] for rid in hb.roles_taking.get(id_, [])))

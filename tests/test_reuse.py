@@ -1,0 +1,64 @@
+"""While serving, pages are reused when their items are unchanged: never a stale page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from servicebook.link import load_handbook
+from servicebook.load import ReadCache
+from servicebook.pages import generate
+from servicebook.reuse import PageCache
+
+FILES = sorted(str(path.relative_to(ROOT / "competencies")) for path in (ROOT / "competencies").rglob("*.yml"))
+
+
+def _edit(text: str) -> str:
+    """Change every one-line text value a little: names, summaries, behaviours, statements."""
+    return re.sub(r"^(\s*(?:- |name: |summary: |statement: ))([A-Z][^\n#]*)$", r"\1Edited \2", text, flags=re.M)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_after_an_edit_the_reused_pages_equal_a_fresh_generation(tmp_path: Path, name: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "competencies", data)
+    reads, pages = ReadCache(), PageCache()
+    generate(load_handbook(data, reads), cache=pages)
+    path = data / name
+    edited = _edit(path.read_text(encoding="utf-8"))
+    assert edited != path.read_text(encoding="utf-8")
+    path.write_text(edited, encoding="utf-8")
+    reused = generate(load_handbook(data, reads), cache=pages)
+    fresh = generate(load_handbook(data))
+    assert [(page.path, page.content) for page in reused] == [(page.path, page.content) for page in fresh]
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "competencies", data)
+    reads = ReadCache()
+    first = load_handbook(data, reads)
+    second = load_handbook(data, reads)
+    assert all(second.roles[rid] is role for rid, role in first.roles.items())
+
+
+@pytest.mark.parametrize("name", ["roles/role-7.yml", "library/competency-3.yml", "framework.yml"])
+def test_a_split_matrix_is_never_stale(tmp_path: Path, name: str) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic import write_framework
+    data = tmp_path / "data"
+    write_framework(data, 130)
+    reads, pages = ReadCache(), PageCache()
+    generate(load_handbook(data, reads), cache=pages)
+    path = data / name
+    path.write_text(re.sub(r"^name: (.*)$", r"name: A \1", path.read_text(), count=1, flags=re.M)
+                    .replace("name: Foundation", "name: Basic"))
+    reused = generate(load_handbook(data, reads), cache=pages)
+    fresh = generate(load_handbook(data))
+    assert any(page.path.startswith("matrix/") for page in fresh)
+    assert [(page.path, page.content) for page in reused] == [(page.path, page.content) for page in fresh]
