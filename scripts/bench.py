@@ -102,10 +102,11 @@ def timed_build(root: Path) -> tuple[float, float]:
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
                                 str(root / "site")], cwd=root, env=ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
+    errors = process.stderr.read() if process.stderr else b""  # read before waiting: a full pipe would block
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"mkdocs build failed in {root}: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(f"mkdocs build failed in {root}: {errors.decode()}")
     return elapsed, usage.ru_maxrss / 1024
 
 

@@ -15,8 +15,7 @@ def page_url(path: str, *, directory_urls: bool) -> str:
     """The address of a generated page relative to the site: `roles/x.md` → `roles/x/`."""
     stem = path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
+        return stem.removesuffix("index")
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
