@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test check lint clean
+.PHONY: serve build offline test check lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ serve: $(STAMP)  ## preview the handbook at http://127.0.0.1:8000, rebuilt on ev
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
+offline: $(STAMP)  ## a copy of the site in site-offline/ that works from a folder or USB stick, search included
+	SERVICEBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 check: $(STAMP)  ## check the framework's YAML files without building
 	$(BIN)/servicebook check --data-dir competencies
 
@@ -33,4 +36,4 @@ lint: $(STAMP)  ## style and type checks
 	$(BIN)/mypy plugins/servicebook
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline $(VENV)

@@ -35,10 +35,10 @@ def copy_example(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, *args: str) -> Build:
+def mkdocs_build(project: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """`mkdocs build --strict` with neither -q nor -v, which hide warnings or skip anchor checks."""
     site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *args],
                             cwd=project, capture_output=True, text=True, env=env, timeout=300)
     return Build(result.returncode, result.stdout + result.stderr, site)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import ROOT
 from sitebuild import copy_example, mkdocs_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -71,35 +74,41 @@ def test_an_alias_leads_to_the_current_page_and_anchor(page: object, site: str) 
     assert page.locator("h1").first.inner_text().startswith("Customer service leader")  # type: ignore[attr-defined]
 
 
-def test_search_finds_a_behaviour_and_leads_to_its_pages(page: object, site: str) -> None:
-    page.goto(f"{site}/", wait_until="networkidle")  # type: ignore[attr-defined]
+def _search(page: object, words: str) -> list[str]:
+    """Type into Material's search box until the index, loaded in a worker, answers; the result links."""
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
     results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
-    for _ in range(20):  # the index loads in a worker: type again until it answers
+    for _ in range(20):
         page.keyboard.press("/")  # type: ignore[attr-defined]
         box.press("Control+a")
-        box.press_sequentially("leaves unsaid", delay=20)
+        box.press_sequentially(words, delay=20)
         page.wait_for_timeout(500)  # type: ignore[attr-defined]
         if results.count():
             break
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+def test_search_finds_a_behaviour_and_leads_to_its_pages(page: object, site: str) -> None:
+    page.goto(f"{site}/", wait_until="networkidle")  # type: ignore[attr-defined]
+    hrefs = _search(page, "leaves unsaid")
     assert any("library/listening-and-empathy/" in href for href in hrefs)
     assert any("roles/" in href for href in hrefs)
 
 
 def test_pages_request_nothing_from_another_host(page: object, site: str) -> None:
-    for address in ["", "roles/frontline-officer/", "library/", "matrix/", "values/customer-focused/"]:
+    for address in ["", "roles/frontline-officer/", "library/", "matrix/", "values/customer-focused/", "workshop/",
+                    "growth/frontline-officer/", "tags/"]:
         page.goto(f"{site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
     hosts = {urlsplit(url).netloc for url in page.requests if url.startswith("http")}  # type: ignore[attr-defined]
     assert hosts == {urlsplit(site).netloc}
 
 
-def test_a_role_page_reads_on_a_phone(browser: object, site: str) -> None:
+def test_pages_read_on_a_phone(browser: object, site: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)  # type: ignore
     page = context.new_page()
-    page.goto(f"{site}/roles/frontline-officer/")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390
+    for address in ("roles/frontline-officer/", "growth/frontline-officer/", "workshop/", "matrix/"):
+        page.goto(f"{site}/{address}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, address
     context.close()
 
 
@@ -147,3 +156,100 @@ def test_a_role_page_prints_as_a_handout(page: object, site: str) -> None:
     assert qr.is_visible() and qr.evaluate("img => img.naturalWidth") > 0
     breaks = page.evaluate("getComputedStyle(document.querySelector('.md-typeset li')).breakInside")  # type: ignore[attr-defined]
     assert breaks == "avoid"
+
+
+def test_a_role_page_shows_the_next_level_and_leads_to_its_growth_page(page: object, site: str) -> None:
+    page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    section = page.locator("#competency-improvement-projects ~ p.sb-next-intro").first  # type: ignore[attr-defined]
+    assert section.inner_text().startswith("What the next level, 2 · Practitioner, adds")
+    page.get_by_role("link", name="What Customer service leader asks for more").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/growth/frontline-officer/")  # type: ignore[attr-defined]
+    assert page.locator("h1").first.inner_text().startswith(  # type: ignore[attr-defined]
+        "From Frontline officer to Customer service leader")
+    steps = page.locator("#more ~ .md-typeset__scrollwrap tbody tr")  # type: ignore[attr-defined]
+    assert steps.count() >= 1
+
+
+def test_workshop_links_copy_each_address_and_show_its_qr_code(browser: object, site: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/workshop/", wait_until="networkidle")
+    row = page.locator("#roles ~ .md-typeset__scrollwrap tbody tr").first
+    address = row.locator(".sb-link").inner_text()
+    assert address.startswith("https://handbook.riverside-housing.example/roles/")
+    row.get_by_role("button", name="Copy the address of").click()
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    assert page.get_by_role("status").first.inner_text() == f"Copied {address}"
+    qr = row.locator("img.sb-qr-small")
+    assert qr.evaluate("img => img.naturalWidth") > 0
+    context.close()
+
+
+def test_the_matrix_filters_by_role_and_cluster(page: object, site: str) -> None:
+    page.goto(f"{site}/matrix/")  # type: ignore[attr-defined]
+    page.get_by_label("Roles whose name contains").fill("front")  # type: ignore[attr-defined]
+    rows = page.locator("table tbody tr:visible")  # type: ignore[attr-defined]
+    assert rows.count() >= 1
+    assert all("Frontline" in rows.nth(i).locator("td").first.inner_text() for i in range(rows.count()))
+    page.get_by_label("Cluster").select_option(label="Serving customers")  # type: ignore[attr-defined]
+    assert page.locator("#cluster-serving-customers").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator("#cluster-leading-service").is_visible()  # type: ignore[attr-defined]
+
+
+def test_clusters_and_values_are_tags_that_lead_to_their_pages(page: object, site: str) -> None:
+    page.goto(f"{site}/library/listening-and-empathy/")  # type: ignore[attr-defined]
+    tags = page.locator(".md-tags a.md-tag")  # type: ignore[attr-defined]
+    assert {tags.nth(i).inner_text() for i in range(tags.count())} == {"Serving customers", "Customer focused",
+                                                                   "Respect and fairness"}
+    page.get_by_role("link", name="Customer focused", exact=True).first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/tags/#tag:customer-focused")  # type: ignore[attr-defined]
+    listing = page.locator("h2#tag\\:customer-focused + ul")  # type: ignore[attr-defined]
+    assert "Listening and empathy" in listing.inner_text()
+
+
+@pytest.fixture(scope="module")
+def offline_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    build = mkdocs_build(copy_example(tmp_path_factory.mktemp("offline")), env={"SERVICEBOOK_OFFLINE": "true"})
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+def test_the_offline_pack_searches_from_a_folder_and_asks_no_host(page: object, offline_pack: Path) -> None:
+    page.goto((offline_pack / "index.html").as_uri(), wait_until="load")  # type: ignore[attr-defined]
+    hrefs = _search(page, "leaves unsaid")
+    assert any("library/listening-and-empathy.html" in href for href in hrefs)
+    page.locator('.md-search-result__item a[href*="library/listening-and-empathy.html"]').first.click()  # type: ignore
+    page.wait_for_url(re.compile(r"/library/listening-and-empathy\.html"))  # type: ignore[attr-defined]
+    assert all(url.startswith("file://") for url in page.requests), page.requests  # type: ignore[attr-defined]
+
+
+def _axe() -> str:
+    spec = importlib.util.spec_from_file_location("fetch_axe", ROOT / "scripts" / "fetch_axe.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        return str(module.fetch().read_text(encoding="utf-8"))
+    except OSError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"axe-core could not be fetched from the npm registry: {error}", pytrace=False)
+        pytest.skip(f"axe-core could not be fetched from the npm registry ({error}); accessibility tests skipped")
+
+
+PAGE_KINDS = ["", "roles/", "roles/frontline-officer/", "library/", "library/listening-and-empathy/", "values/",
+              "values/customer-focused/", "training/", "training/service-foundations/", "matrix/", "growth/",
+              "growth/frontline-officer/", "workshop/", "tags/", "guide/staff/"]
+
+
+@pytest.mark.parametrize("address", PAGE_KINDS)
+def test_every_page_kind_has_no_serious_accessibility_violation(page: object, site: str, address: str) -> None:
+    script = _axe()
+    page.goto(f"{site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
+    if address.startswith("roles/") and address != "roles/":
+        page.get_by_role("button", name="Supervisor view").click()  # type: ignore[attr-defined]  # both columns
+    page.add_script_tag(content=script)  # type: ignore[attr-defined]
+    violations = page.evaluate(  # type: ignore[attr-defined]
+        "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert violations == []

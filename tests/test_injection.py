@@ -79,7 +79,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text("# Home\n")
     (project / "mkdocs.yml").write_text("site_name: Hostile\ntheme:\n  name: material\n  font: false\n"
-                                        "plugins:\n  - search\n  - servicebook\n" + EXTENSIONS)
+                                        "plugins:\n  - search\n  - tags\n  - servicebook\n" + EXTENSIONS)
     build = mkdocs_build(project)
     assert build.returncode == 0, build.output
     return build
@@ -122,7 +122,8 @@ def _pages(build: Build) -> dict[str, _Page]:
 
 GENERATED = ["roles/frontline/index.html", "library/listening/index.html", "values/customer-focused/index.html",
              "training/foundations/index.html", "roles/index.html", "library/index.html", "values/index.html",
-             "training/index.html", "matrix/index.html"]
+             "training/index.html", "matrix/index.html", "growth/frontline/index.html", "growth/index.html",
+             "workshop/index.html", "tags/index.html"]
 
 
 def test_no_markup_from_yaml_reaches_any_page(hostile: Build) -> None:
@@ -142,11 +143,19 @@ def test_text_shows_as_typed(hostile: Build, path: str) -> None:
     page = _pages(hostile)[path]
     text = " ".join(" ".join(page.text).split())
     assert HOSTILE_NAME in text, path
-    if path not in ("training/index.html", "matrix/index.html"):
+    if path not in ("training/index.html", "matrix/index.html", "growth/index.html", "workshop/index.html",
+                    "tags/index.html"):
         assert HOSTILE_TEXT in text, path
     if path.startswith(("roles/frontline", "values/customer", "library/listening")):
         for line in HOSTILE_LINES:
             assert " ".join(line.split()) in text, (path, line)
+
+
+def test_tags_show_names_as_typed(hostile: Build) -> None:
+    for path in ("roles/frontline/index.html", "library/listening/index.html", "tags/index.html"):
+        source = (hostile.site / path).read_text(encoding="utf-8")
+        tags = [html.unescape(tag).strip() for tag in re.findall(r'class="md-tag">(.*?)</', source, re.S)]
+        assert tags and set(tags) == {HOSTILE_NAME}, (path, tags)
 
 
 def test_no_script_runs_from_yaml(hostile: Build) -> None:

@@ -6,12 +6,14 @@ After an intended change to the pages, rewrite the golden files with
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write_data
 from servicebook.link import load_handbook
 from servicebook.pages import GeneratedFile, generate
 
@@ -63,10 +65,25 @@ def test_redirects_follow_the_url_style() -> None:
     assert 'location.replace("frontline.html"' in flat["roles/front-line.html"].content
 
 
-def test_no_yaml_text_goes_into_front_matter() -> None:
-    for path, file in _files().items():
-        if path.endswith(".md"):
-            assert file.content.startswith("# "), path
+def test_front_matter_holds_only_tags_exactly_as_typed(tmp_path: Path) -> None:
+    # Names that would end or extend YAML front matter if they were not quoted.
+    names = ['x: y\'s "quoted" \\ # not a comment', "---", "title: Injected", "[a, b]", "{{ 7*7 }}", "&lt;b"]
+    handbook = load_handbook(write_data(tmp_path / "data", {
+        "values/customer-focused.yml": f"name: {json.dumps(names[0])}\nstatement: s\nwe_do: [x]\n",
+        **{f"values/v{number}.yml": f"name: {json.dumps(name)}\nstatement: s\nwe_do: [x]\n"
+           for number, name in enumerate(names[1:])},
+        "library/listening.yml": "name: Listening\nsummary: s\ncluster: serving\n"
+                                 f"values: [customer-focused, {', '.join(f'v{n}' for n in range(len(names) - 1))}]\n"
+                                 "levels:\n  1: [a]\n  2: [b]\n",
+    }))
+    for file in generate(handbook):
+        if not file.path.endswith(".md"):
+            continue
+        body, meta = get_data(file.content)
+        assert set(meta) <= {"tags"}, file.path
+        if file.path in ("library/listening.md", "roles/frontline.md", "roles/leader.md"):
+            assert meta["tags"] == ["Serving customers", *names], file.path
+        assert body.startswith("# "), file.path
 
 
 def test_with_a_site_url_role_and_competency_pages_carry_a_qr_code_of_their_address() -> None:

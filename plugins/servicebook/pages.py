@@ -7,6 +7,7 @@ module built itself (links, rendered rich text). YAML text is only ever data her
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
@@ -16,11 +17,12 @@ from typing import Any
 
 import jinja2
 
+from .growth import Growth, growth, next_level
 from .layout import FRAMEWORK
 from .link import Handbook
 from .markup import escape_plain, render_rich
 from .qr import page_url, qr_path, qr_svg
-from .reuse import PageCache, everything, index_inputs, inputs_of, matrix_inputs
+from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
 
 SECTIONS = ("roles", "library", "values", "training")
 MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
@@ -59,8 +61,35 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(per_page=MATRIX_ROLES, url=_url, rich=_rich, links=_links, groups=_groups,
-                       role_values=_role_values, needed_levels=_needed_levels)
+                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
     return env
+
+
+@jinja2.pass_context
+def _tags(context: Any, section: str, id_: str) -> Markdown:
+    """Front matter naming the page's clusters and values, which Material's tags plugin shows as tags.
+
+    Tag names are written as JSON strings, which YAML reads back exactly as typed.
+    """
+    handbook: Handbook = context["hb"]
+    clusters = {cluster.id: cluster.name for cluster in handbook.framework.clusters}
+    if section == "roles":
+        competencies = [need.competency for need in handbook.needs[id_]]
+        values = _role_values(context, id_)
+    else:
+        competencies, values = [id_], handbook.competencies[id_].values
+    names = [clusters[cid] for cid in dict.fromkeys(
+        c for c in (handbook.competencies[cid].cluster for cid in competencies) if c is not None)]
+    names += [handbook.values[vid].name for vid in values]
+    if not names:
+        return Markdown("")
+    lines = ["---", "tags:", *(f"  - {json.dumps(name, ensure_ascii=False)}" for name in dict.fromkeys(names)), "---"]
+    return Markdown("\n".join(lines) + "\n")
+
+
+@jinja2.pass_context
+def _next_level(context: Any, competency: str, level: int) -> int | None:
+    return next_level(context["hb"], competency, level)
 
 
 @jinja2.pass_context
@@ -169,9 +198,9 @@ def _rich(text: str) -> Markdown:
 
 
 def page_path(section: str, id_: str | None = None) -> str:
-    """Where a page lives among the docs: `roles/index.md`, `roles/<id>.md`, `matrix.md`."""
-    if section == "matrix":
-        return "matrix.md"
+    """Where a page lives among the docs: `roles/index.md`, `roles/<id>.md`, `matrix.md`, `tags.md`."""
+    if section in ("matrix", "workshop", "tags"):
+        return f"{section}.md"
     return f"{section}/{id_ or 'index'}.md"
 
 
@@ -181,14 +210,19 @@ def _render(template: str, path: str, handbook: Handbook, source: Path | None = 
 
 
 def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
-             cache: PageCache | None = None) -> list[GeneratedFile]:
+             cache: PageCache | None = None, tag_index: bool = False,
+             published_directory_urls: bool | None = None) -> list[GeneratedFile]:
     """Every generated page, QR code and redirect of the handbook, in a fixed order.
 
     With a `site_url`, role and competency pages carry a QR code of their full address. With a
     cache (kept by `mkdocs serve`), a page whose items are all unchanged is not rendered again.
+    With `tag_index` (Material's tags plugin is on), a page lists the pages of each cluster and value.
+    Printed addresses and QR codes follow the URL style of the published site, which an offline copy
+    built with other URLs gives as `published_directory_urls`.
     """
     cache = cache or PageCache()
-    cache.settings((directory_urls, site_url))
+    published = directory_urls if published_directory_urls is None else published_directory_urls
+    cache.settings((directory_urls, site_url, published))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
     indexes = {"roles": ("roles.md.j2", None), "library": ("library.md.j2", framework),
@@ -197,12 +231,17 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
                         partial(_render, template, page_path(section), handbook, source))
              for section, (template, source) in indexes.items()]
     files += _matrix(handbook, framework, cache)
+    files += _growth(handbook, cache)
+    if tag_index:
+        files.append(_render("tags.md.j2", page_path("tags"), handbook))
+    files.append(cache.page(page_path("workshop"), everything(handbook), partial(
+        _workshop, handbook, published, site_url)))
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
         for id_, item in _items(handbook, section).items():
             path = page_path(section, id_)
-            handout = _handout(path, section, directory_urls, site_url)
+            handout = _handout(path, section, published, site_url)
             files.append(cache.page(path, inputs_of(handbook, section, id_), partial(
                 _detail, template, path, handbook, handbook.files[section, id_], id_, item, handout)))
             if handout and handout.qr:
@@ -214,7 +253,8 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     return files
 
 
-ASSETS = ("assets/servicebook/servicebook.css", "assets/servicebook/servicebook.js")
+ASSETS = ("assets/servicebook/servicebook.css", "assets/servicebook/servicebook.js",
+          "assets/servicebook/iframe-worker.js")
 
 
 def assets() -> list[GeneratedFile]:
@@ -246,6 +286,31 @@ def _detail(template: str, path: str, handbook: Handbook, source: Path, id_: str
     return replace(_render(template, path, handbook, source, id=id_, item=item, handout=handout), title=item.name)
 
 
+def _growth(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
+    """A page per role that reports to another, on the step up, and an index of them."""
+    steps = [step for rid in handbook.roles if (step := growth(handbook, rid)) is not None]
+    index = page_path("growth")
+    files = [cache.page(index, (handbook.framework, *handbook.roles.values()), partial(
+        _render, "growth-index.md.j2", index, handbook, steps=steps))]
+    files += [cache.page(page_path("growth", step.role), growth_inputs(handbook, step.role, step.target),
+                         partial(_step, handbook, step)) for step in steps]
+    return files
+
+
+def _step(handbook: Handbook, step: Growth) -> GeneratedFile:
+    path = page_path("growth", step.role)
+    title = f"From {handbook.roles[step.role].name} to {handbook.roles[step.target].name}"
+    return replace(_render("growth.md.j2", path, handbook, handbook.files["roles", step.role], step=step),
+                   title=title)
+
+
+def _workshop(handbook: Handbook, directory_urls: bool, site_url: str | None) -> GeneratedFile:
+    """Every role and competency page with its address and QR code, for trainers' slides."""
+    links = {section: [(id_, _handout(page_path(section, id_), section, directory_urls, site_url))
+                       for id_ in _items(handbook, section)] for section in ("roles", "library")}
+    return _render("workshop.md.j2", page_path("workshop"), handbook, links=links, qr=bool(site_url))
+
+
 def _matrix(handbook: Handbook, framework: Path, cache: PageCache) -> list[GeneratedFile]:
     parts = matrix_parts(handbook)
     home = page_path("matrix")
@@ -264,14 +329,17 @@ def _matrix(handbook: Handbook, framework: Path, cache: PageCache) -> list[Gener
 def redirects(handbook: Handbook, *, directory_urls: bool) -> list[GeneratedFile]:
     """A small HTML page at every alias's address that forwards to the current page, anchor and all."""
     result = []
-    for section in SECTIONS:
-        for alias, target in sorted(handbook.aliases[section].items()):
+    # A renamed role's growth page moves with it.
+    steps = {alias: target for alias, target in handbook.aliases["roles"].items() if handbook.roles[target].reports_to}
+    for section, aliases in [*((section, handbook.aliases[section]) for section in SECTIONS), ("growth", steps)]:
+        for alias, target in sorted(aliases.items()):
             if directory_urls:
                 path, href = f"{section}/{alias}/index.html", f"../{target}/"
             else:
                 path, href = f"{section}/{alias}.html", f"{target}.html"
-            result.append(GeneratedFile(path, _redirect_page(href, _items(handbook, section)[target].name),
-                                        handbook.files[section, target]))
+            kind = "roles" if section == "growth" else section
+            result.append(GeneratedFile(path, _redirect_page(href, _items(handbook, kind)[target].name),
+                                        handbook.files[kind, target]))
     return result
 
 

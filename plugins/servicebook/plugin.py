@@ -26,7 +26,7 @@ from .problems import DataError, Problem
 from .reuse import PageCache
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-STYLESHEET, SCRIPT = ASSETS
+STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -43,6 +43,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.warned = False
         self.written: dict[str, str] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
+        self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
@@ -55,7 +56,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
 
+    @event_priority(100)  # before Material's offline plugin switches to file URLs
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.directory_urls = config.use_directory_urls
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not HAS_LIBYAML:
             log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
@@ -74,6 +77,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        _local_worker_shim(config)
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             self.handbook = load_handbook(self.data_dir(config), self.cache)
@@ -95,7 +99,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
                   "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
             self.warned = True
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
-                             cache=self.page_cache)
+                             cache=self.page_cache, tag_index=_has_tags(config),
+                             published_directory_urls=self.directory_urls)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page, in_nav), page.source) for page in generated]
@@ -207,6 +212,19 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+def _local_worker_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin loads its worker shim from unpkg.com: a request to another host,
+    which fails in a workshop room without a network. The package ships the same file."""
+    polyfills = config.extra.get("polyfills")
+    if isinstance(polyfills, list):
+        config.extra["polyfills"] = [WORKER_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
+
+
+def _has_tags(config: MkDocsConfig) -> bool:
+    """Whether Material's tags plugin is on, which lists tagged pages where a page asks for it."""
+    return any(name in config.plugins for name in ("tags", "material/tags"))
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

@@ -66,6 +66,13 @@ def matrix_inputs(hb: Handbook, competencies: list[str], roles: list[str]) -> In
     return (hb.framework, *(hb.competencies[cid] for cid in competencies), *(hb.roles[rid] for rid in roles))
 
 
+def growth_inputs(hb: Handbook, role: str, target: str) -> Inputs:
+    """A growth page shows both roles, the competencies of either, and the next role's training."""
+    competencies = dict.fromkeys(need.competency for rid in (role, target) for need in hb.needs[rid])
+    return (hb.framework, hb.roles[role], hb.roles[target], *(hb.competencies[cid] for cid in competencies),
+            *(hb.modules[mid] for mid in hb.roles[target].training))
+
+
 def inputs_of(hb: Handbook, section: str, id_: str) -> Inputs:
     """Every item whose text or links the page of one item shows."""
     fw = hb.framework

@@ -171,7 +171,104 @@
     });
   }
 
-  function start() { setup(); fillAddresses(); }
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    /* Pages opened from a file or over plain http: copy through a selected, hidden text field. */
+    var field = el("textarea", { readonly: "", "class": "sb-hidden" });
+    field.value = text;
+    document.body.appendChild(field);
+    field.select();
+    var done = document.execCommand("copy");
+    field.remove();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyButtons() {
+    /* Workshop links: each address gets a copy button; without a site_url the address is this site's. */
+    var status = null;
+    document.querySelectorAll(".sb-link").forEach(function (node) {
+      if (node.getAttribute("data-ready")) return;
+      node.setAttribute("data-ready", "1");
+      var row = node.closest("tr");
+      var link = row && row.querySelector("a[href]");
+      if (!node.textContent.trim() && link) node.textContent = link.href.split("#")[0];
+      var address = node.textContent.trim();
+      var button = el("button", { type: "button", "class": "md-button sb-copy",
+                                  "aria-label": "Copy the address of " + (link ? text(link) : address) }, "Copy");
+      button.addEventListener("click", function () {
+        copy(address).then(function () {
+          say("Copied " + address);
+          button.textContent = "Copied";
+          window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+        },
+                           function () { say("Copying was refused: select the address and copy it by hand."); });
+      });
+      node.parentNode.appendChild(button);
+    });
+    function say(message) {
+      if (!status) {
+        status = el("p", { "class": "sb-status sb-copy-status", role: "status", "aria-live": "polite" });
+        var title = document.querySelector("h1");
+        if (title) title.parentNode.insertBefore(status, title.nextSibling);
+      }
+      status.textContent = message;
+    }
+  }
+
+  function matrixFilter() {
+    /* The matrix: show only the roles whose name holds the words typed, and one cluster or all. */
+    var box = document.querySelector(".sb-matrix-filter");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "1");
+    var sections = [];
+    document.querySelectorAll("h2[id^='cluster-']").forEach(function (heading) {
+      var parts = [heading];
+      for (var node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+        parts.push(node);
+      }
+      sections.push({ id: heading.id, name: text(heading), parts: parts });
+    });
+    var rows = [];
+    document.querySelectorAll(".sb-matrix-filter ~ * tbody tr, .sb-matrix-filter ~ table tbody tr").forEach(function (row) {
+      if (row.cells.length) rows.push({ row: row, name: text(row.cells[0]).toLowerCase() });
+    });
+    var words = el("input", { type: "search", id: "sb-matrix-role", autocomplete: "off" });
+    var field = el("label", { "for": "sb-matrix-role" }, "Roles whose name contains ");
+    var status = el("p", { "class": "sb-status", role: "status", "aria-live": "polite" });
+    var controls = el("p", { "class": "sb-filter" });
+    controls.appendChild(field);
+    controls.appendChild(words);
+    var cluster = null;
+    if (sections.length > 1) {
+      cluster = el("select", { id: "sb-matrix-cluster" });
+      cluster.appendChild(el("option", { value: "" }, "All clusters"));
+      sections.forEach(function (section) { cluster.appendChild(el("option", { value: section.id }, section.name)); });
+      controls.appendChild(el("label", { "for": "sb-matrix-cluster" }, "Cluster "));
+      controls.appendChild(cluster);
+    }
+    function apply() {
+      var wanted = words.value.trim().toLowerCase();
+      var only = cluster ? cluster.value : "";
+      sections.forEach(function (section) {
+        section.parts.forEach(function (node) { node.hidden = !!only && section.id !== only; });
+      });
+      var shown = 0, names = {};
+      rows.forEach(function (item) {
+        var match = !wanted || item.name.indexOf(wanted) !== -1;
+        item.row.hidden = !match;
+        if (match) names[item.name] = true;
+      });
+      shown = Object.keys(names).length;
+      status.textContent = wanted ? "Roles shown: " + shown + "." : "";
+    }
+    words.addEventListener("input", apply);
+    if (cluster) cluster.addEventListener("change", apply);
+    box.appendChild(controls);
+    box.appendChild(status);
+    box.hidden = false;
+  }
+
+  function start() { setup(); fillAddresses(); copyButtons(); matrixFilter(); }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start); /* Material's instant navigation */
