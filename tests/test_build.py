@@ -133,6 +133,15 @@ def test_a_hand_written_page_at_a_generated_address_is_an_error(tmp_path: Path) 
             "roles/trainer.md itself") in build.output
 
 
+def test_a_site_with_its_own_tags_page_keeps_it(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    (project / "content" / "tags.md").write_text("# Our tags\n\n<!-- material/tags -->\n")
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.output
+    page = build.page("tags")
+    assert "Our tags" in page and 'id="tag:customer-focused"' in page
+
+
 def test_a_minimal_site_needs_only_the_theme_and_the_plugin(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "competencies", project / "competencies")
@@ -144,6 +153,9 @@ def test_a_minimal_site_needs_only_the_theme_and_the_plugin(tmp_path: Path) -> N
     assert build.returncode == 0, build.output
     assert (build.site / "assets" / "servicebook" / "servicebook.css").is_file()
     assert "competency-listening-and-empathy" in build.page("roles/frontline-officer")
+    assert "growth/frontline-officer/" in build.page("roles/frontline-officer")
+    assert "Workshop links" in build.page("workshop")
+    assert not (build.site / "tags").exists()  # no tags plugin, no page listing tags
 
 
 def test_edit_links_lead_to_the_yaml_file(tmp_path: Path) -> None:

@@ -65,3 +65,11 @@ def test_reference_links_and_autolinks_are_checked_too() -> None:
 def test_pictures_may_not_come_from_another_host() -> None:
     assert render_rich("![a](https://cdn.example.com/a.png)").bad_links
     assert not render_rich("![a](../img/a.png)").bad_links
+
+
+def test_a_link_without_words_shows_its_address() -> None:
+    html = render_rich("[](https://example.org/a) [ ](b.md) [![Logo](logo.png)](c.md) [![](d.png)](d.md)").html
+    assert '<a href="https://example.org/a" rel="noopener">https://example.org/a</a>' in html
+    assert '<a href="b.md" rel="noopener">b.md</a>' in html
+    assert '<a href="c.md" rel="noopener"><img alt="Logo" src="logo.png"></a>' in html
+    assert '<a href="d.md" rel="noopener">d.md<img alt="" src="d.png"></a>' in html

@@ -95,6 +95,12 @@ class _Tidy(Treeprocessor):
                 problem = check_url(url, picture=element.tag == "img")
                 if problem:
                     self.bad.append(problem)
+                if element.tag == "a" and not _has_words(element):
+                    element.text = url  # a link with no words is announced as nothing by screen readers
+
+
+def _has_words(element: etree.Element) -> bool:
+    return bool("".join(element.itertext()).strip()) or any(img.get("alt", "").strip() for img in element.iter("img"))
 
 
 class _RichText(Extension):

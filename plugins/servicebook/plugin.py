@@ -98,9 +98,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
                   "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
             self.warned = True
+        tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
-                             cache=self.page_cache, tag_index=_has_tags(config),
-                             published_directory_urls=self.directory_urls)
+                             cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page, in_nav), page.source) for page in generated]
@@ -223,7 +223,10 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
 
 
 def _has_tags(config: MkDocsConfig) -> bool:
-    """Whether Material's tags plugin is on, which lists tagged pages where a page asks for it."""
+    """Whether Material's tags plugin is on, which lists tagged pages where a page asks for it.
+
+    A site with a `tags.md` of its own keeps it, and chooses where its listings go.
+    """
     return any(name in config.plugins for name in ("tags", "material/tags"))
 
 
