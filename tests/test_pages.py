@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import FIXTURES, write_data
+from conftest import FIXTURES, ROOT, write_data
 from servicebook.link import load_handbook
 from servicebook.pages import GeneratedFile, generate
 
@@ -101,3 +104,21 @@ def test_with_a_site_url_role_and_competency_pages_carry_a_qr_code_of_their_addr
 def test_without_a_site_url_there_is_no_qr_code() -> None:
     assert not any("/qr/" in path for path in _files())
     assert '<span class="sb-address"></span>' in _files()["roles/frontline.md"].content
+
+
+def test_every_link_of_a_large_split_handbook_leads_to_a_generated_page(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic import write_framework
+    write_framework(tmp_path / "data", 450)
+    files = generate(load_handbook(tmp_path / "data"), site_url="https://handbook.example.org/")
+    paths = {file.path for file in files}
+    assert {"roles/1.md", "roles/3.md", "workshop/roles-3.md", "matrix/cluster-cluster-1-1.md"} <= paths
+    assert "roles/4.md" not in paths
+    for file in files:
+        if file.path.endswith(".md"):
+            for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", file.content):
+                assert posixpath.normpath(posixpath.join(posixpath.dirname(file.path), target)) in paths, \
+                    (file.path, target)
+    overview = next(file.content for file in files if file.path == "roles/index.md")
+    assert "| Role |" not in overview and "](1.md)" in overview
+    assert max(len(file.content) for file in files) < 200_000

@@ -26,6 +26,7 @@ from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of
 
 SECTIONS = ("roles", "library", "values", "training")
 MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
+LIST_ROWS = 200  # rows per page of the roles index and of each workshop list, for the same reason
 
 
 class Markdown(str):
@@ -60,7 +61,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(per_page=MATRIX_ROLES, url=_url, rich=_rich, links=_links, groups=_groups,
+    env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
                        role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
     return env
 
@@ -175,6 +176,29 @@ def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
 
 
 @jinja2.pass_context
+@dataclass(frozen=True)
+class ListPart:
+    """A run of one section's items on a page of a long list (roles index, workshop links)."""
+
+    ids: list[str]
+    path: str
+    stem: str
+    number: int
+    of: int
+
+
+def list_parts(ids: list[str], home: str, stem: str) -> list[ListPart]:
+    """One part at `home` for a short list; pages `<stem><n>.md` of LIST_ROWS items for a long one.
+
+    Ids never start with a digit, so `roles/2.md` cannot be a role's page.
+    """
+    if len(ids) <= LIST_ROWS:
+        return [ListPart(ids, home, stem, 1, 1)]
+    chunks = [ids[start:start + LIST_ROWS] for start in range(0, len(ids), LIST_ROWS)]
+    return [ListPart(chunk, f"{stem}{number}.md", stem, number, len(chunks)) for number, chunk in enumerate(chunks, 1)]
+
+
+@jinja2.pass_context
 def _role_values(context: Any, rid: str) -> list[str]:
     """The values behind a role: those of its competencies, in profile order, once each."""
     handbook: Handbook = context["hb"]
@@ -225,17 +249,17 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     cache.settings((directory_urls, site_url, published))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
-    indexes = {"roles": ("roles.md.j2", None), "library": ("library.md.j2", framework),
+    indexes = {"library": ("library.md.j2", framework),
                "values": ("values.md.j2", None), "training": ("training.md.j2", None)}
     files = [cache.page(page_path(section), index_inputs(handbook, section),
                         partial(_render, template, page_path(section), handbook, source))
              for section, (template, source) in indexes.items()]
+    files[:0] = _roles_index(handbook, cache)
     files += _matrix(handbook, framework, cache)
     files += _growth(handbook, cache)
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
-    files.append(cache.page(page_path("workshop"), everything(handbook), partial(
-        _workshop, handbook, published, site_url)))
+    files += _workshop(handbook, cache, published, site_url)
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
@@ -304,11 +328,41 @@ def _step(handbook: Handbook, step: Growth) -> GeneratedFile:
                    title=title)
 
 
-def _workshop(handbook: Handbook, directory_urls: bool, site_url: str | None) -> GeneratedFile:
+def _roles_index(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
+    """The roles index: one page, or an overview and pages of LIST_ROWS roles for a large handbook."""
+    home = page_path("roles")
+    parts = list_parts(list(handbook.roles), home, "roles/")
+    fw = handbook.framework
+    if len(parts) == 1:
+        return [cache.page(home, index_inputs(handbook, "roles"), partial(
+            _render, "roles.md.j2", home, handbook, parts=parts))]
+    ends = (handbook.roles[rid] for part in parts for rid in (part.ids[0], part.ids[-1]))
+    files = [cache.page(home, (fw, *ends), partial(_render, "roles.md.j2", home, handbook, parts=parts))]
+    for part in parts:
+        shown = [handbook.roles[rid] for rid in part.ids]
+        bosses = [handbook.roles[role.reports_to] for role in shown if role.reports_to]
+        files.append(cache.page(part.path, (fw, *shown, *bosses), partial(
+            _render, "roles-part.md.j2", part.path, handbook, part=part, home=home, pager_home="All roles")))
+    return files
+
+
+def _workshop(handbook: Handbook, cache: PageCache, directory_urls: bool,
+              site_url: str | None) -> list[GeneratedFile]:
     """Every role and competency page with its address and QR code, for trainers' slides."""
-    links = {section: [(id_, _handout(page_path(section, id_), section, directory_urls, site_url))
-                       for id_ in _items(handbook, section)] for section in ("roles", "library")}
-    return _render("workshop.md.j2", page_path("workshop"), handbook, links=links, qr=bool(site_url))
+    home = page_path("workshop")
+    stems = {"roles": "workshop/roles-", "library": "workshop/competencies-"}
+    lists = {section: list_parts(list(_items(handbook, section)), home, stem) for section, stem in stems.items()}
+    handouts = {section: {id_: _handout(page_path(section, id_), section, directory_urls, site_url)
+                          for id_ in _items(handbook, section)} for section in stems}
+    context = {"handouts": handouts, "qr": bool(site_url), "home": home, "pager_home": "All workshop links"}
+    files = [cache.page(home, everything(handbook), partial(
+        _render, "workshop.md.j2", home, handbook, lists=lists, **context))]
+    for section, parts in lists.items():
+        items = _items(handbook, section)
+        files += [cache.page(part.path, (handbook.framework, *(items[id_] for id_ in part.ids)), partial(
+            _render, "workshop-part.md.j2", part.path, handbook, part=part, section=section, **context))
+            for part in parts if len(parts) > 1]
+    return files
 
 
 def _matrix(handbook: Handbook, framework: Path, cache: PageCache) -> list[GeneratedFile]:
