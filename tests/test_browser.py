@@ -162,7 +162,7 @@ def test_a_role_page_shows_the_next_level_and_leads_to_its_growth_page(page: obj
     page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
     section = page.locator("#competency-improvement-projects ~ p.sb-next-intro").first  # type: ignore[attr-defined]
     assert section.inner_text().startswith("What the next level, 2 · Practitioner, adds")
-    page.get_by_role("link", name="What Customer service leader asks for more").click()  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Growing into Customer service leader").click()  # type: ignore[attr-defined]
     page.wait_for_url("**/growth/frontline-officer/")  # type: ignore[attr-defined]
     assert page.locator("h1").first.inner_text().startswith(  # type: ignore[attr-defined]
         "From Frontline officer to Customer service leader")

@@ -52,7 +52,7 @@ def test_role_pages_show_the_next_level_and_link_their_growth_page(tmp_path: Pat
     role = files["roles/frontline.md"].content
     assert "What the next level, 2 · Practitioner, adds:\n{: .sb-next-intro }\n\n- Settles it.\n" in role
     assert "This is the highest level of Writing that the framework describes." in role
-    assert "[What Leader asks for more](../growth/frontline.md)" in role
+    assert "- **Next step:** [Growing into Leader](../growth/frontline.md)" in role
     page = files["growth/frontline.md"]
     assert page.title == "From Frontline to Leader"
     assert "On the way, at 2 · Practitioner:\n\n- Settles it.\n\nExpected at 3 · Expert:\n\n- Finds the cause." in page.content

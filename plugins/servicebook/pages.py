@@ -354,7 +354,8 @@ def _workshop(handbook: Handbook, cache: PageCache, directory_urls: bool,
     lists = {section: list_parts(list(_items(handbook, section)), home, stem) for section, stem in stems.items()}
     handouts = {section: {id_: _handout(page_path(section, id_), section, directory_urls, site_url)
                           for id_ in _items(handbook, section)} for section in stems}
-    context = {"handouts": handouts, "qr": bool(site_url), "home": home, "pager_home": "All workshop links"}
+    context: dict[str, Any] = {"handouts": handouts, "qr": bool(site_url), "home": home,
+                               "pager_home": "All workshop links"}
     files = [cache.page(home, everything(handbook), partial(
         _render, "workshop.md.j2", home, handbook, lists=lists, **context))]
     for section, parts in lists.items():

@@ -252,14 +252,13 @@
       sections.forEach(function (section) {
         section.parts.forEach(function (node) { node.hidden = !!only && section.id !== only; });
       });
-      var shown = 0, names = {};
+      var shown = {};  /* a role has a row in every cluster's table: count it once */
       rows.forEach(function (item) {
         var match = !wanted || item.name.indexOf(wanted) !== -1;
         item.row.hidden = !match;
-        if (match) names[item.name] = true;
+        if (match) shown[item.name] = true;
       });
-      shown = Object.keys(names).length;
-      status.textContent = wanted ? "Roles shown: " + shown + "." : "";
+      status.textContent = wanted ? "Roles shown: " + Object.keys(shown).length + "." : "";
     }
     words.addEventListener("input", apply);
     if (cluster) cluster.addEventListener("change", apply);
