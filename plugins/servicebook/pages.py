@@ -21,12 +21,11 @@ from .growth import Growth, growth, next_level
 from .layout import FRAMEWORK
 from .link import Handbook
 from .markup import escape_plain, render_rich
+from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
 
 SECTIONS = ("roles", "library", "values", "training")
-MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
-LIST_ROWS = 200  # rows per page of the roles index and of each workshop list, for the same reason
 
 
 class Markdown(str):
@@ -119,83 +118,9 @@ def _links(context: Any, section: str, ids: list[str]) -> list[Markdown]:
     return [Markdown(f"[{escape_plain(items[id_].name)}]({_url(context, page_path(section, id_))})") for id_ in ids]
 
 
-@dataclass(frozen=True)
-class Group:
-    """Competencies shown together in the library and the matrix: a cluster, or the unclustered rest."""
-
-    name: str
-    anchor: str
-    summary: str | None
-    competencies: list[str]
-
-
 @jinja2.pass_context
 def _groups(context: Any) -> list[Group]:
     return groups_of(context["hb"])
-
-
-def groups_of(handbook: Handbook) -> list[Group]:
-    clusters = handbook.framework.clusters
-    groups = [Group(cluster.name, f"cluster-{cluster.id}", cluster.summary,
-                    [cid for cid, competency in handbook.competencies.items() if competency.cluster == cluster.id])
-              for cluster in clusters]
-    rest = [cid for cid, competency in handbook.competencies.items() if competency.cluster is None]
-    if rest:
-        groups.append(Group("Other competencies" if clusters else "All competencies", "cluster-none", None, rest))
-    return groups
-
-
-@dataclass(frozen=True)
-class MatrixPart:
-    """One table of the matrix: a cluster's competencies against a run of the roles that need them."""
-
-    group: Group
-    roles: list[str]
-    path: str
-    number: int
-    of: int
-
-
-def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
-    """The matrix, cut into tables a phone can show: one per cluster, at most MATRIX_ROLES rows each.
-
-    A small handbook has the whole matrix on one page; a large one has an overview page and a
-    page per table, so no page grows with the number of roles times competencies.
-    """
-    levels = {rid: {need.competency for need in needs} for rid, needs in handbook.needs.items()}
-    single = len(handbook.roles) <= MATRIX_ROLES
-    parts = []
-    for group in groups_of(handbook):
-        cids = set(group.competencies)
-        rows = [rid for rid in handbook.roles if levels[rid] & cids]
-        chunks = [rows[start:start + MATRIX_ROLES] for start in range(0, len(rows), MATRIX_ROLES)] or [[]]
-        for number, chunk in enumerate(chunks, 1):
-            path = page_path("matrix") if single else f"matrix/{group.anchor}-{number}.md"
-            parts.append(MatrixPart(group, chunk, path, number, len(chunks)))
-    return parts
-
-
-@jinja2.pass_context
-@dataclass(frozen=True)
-class ListPart:
-    """A run of one section's items on a page of a long list (roles index, workshop links)."""
-
-    ids: list[str]
-    path: str
-    stem: str
-    number: int
-    of: int
-
-
-def list_parts(ids: list[str], home: str, stem: str) -> list[ListPart]:
-    """One part at `home` for a short list; pages `<stem><n>.md` of LIST_ROWS items for a long one.
-
-    Ids never start with a digit, so `roles/2.md` cannot be a role's page.
-    """
-    if len(ids) <= LIST_ROWS:
-        return [ListPart(ids, home, stem, 1, 1)]
-    chunks = [ids[start:start + LIST_ROWS] for start in range(0, len(ids), LIST_ROWS)]
-    return [ListPart(chunk, f"{stem}{number}.md", stem, number, len(chunks)) for number, chunk in enumerate(chunks, 1)]
 
 
 @jinja2.pass_context
