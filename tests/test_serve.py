@@ -11,6 +11,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import jinja2
+import pytest
+
+from servicebook.plugin import ServicebookPlugin
 from sitebuild import copy_example
 
 
@@ -109,3 +113,21 @@ def test_a_dirty_rebuild_keeps_the_search_index_whole(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_while_serving_theme_templates_are_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    plugin = ServicebookPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    loader = jinja2.DictLoader({"page.html": "{{ title }} {% for n in range(2) %}{{ n }}{% endfor %}"})
+    first = plugin.on_env(jinja2.Environment(loader=loader), None, None)  # type: ignore[arg-type]
+    assert first.get_template("page.html").render(title="A") == "A 01"
+    second = plugin.on_env(jinja2.Environment(loader=loader), None, None)  # type: ignore[arg-type]
+    monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    assert second.get_template("page.html").render(title="B") == "B 01"
+
+
+def test_a_build_does_not_keep_compiled_templates() -> None:
+    plugin = ServicebookPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    env = plugin.on_env(jinja2.Environment(), None, None)  # type: ignore[arg-type]
+    assert env.bytecode_cache is None
