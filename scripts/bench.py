@@ -126,8 +126,14 @@ def measure(roles: int, runs: int, scratch: Path) -> Row:
     source = project(scratch / f"plugin-{roles}", roles)
     floor = floor_project(scratch / f"floor-{roles}", source)
     samples = [_in_process(source) for _ in range(runs)]
-    builds = [timed_build(source) for _ in range(runs)]
-    floors = [timed_build(floor)[0] for _ in range(runs)]
+    builds, floors = [], []
+    for run in range(runs):  # interleaved, first one then the other, so that drift affects both alike
+        for which in ((source, floor) if run % 2 == 0 else (floor, source)):
+            timing = timed_build(which)
+            if which is source:
+                builds.append(timing)
+            else:
+                floors.append(timing[0])
     return Row(roles, samples[0][2] + 1, statistics.median(s[0] for s in samples),
                statistics.median(s[1] for s in samples), statistics.median(b[0] for b in builds),
                statistics.median(floors), max(b[1] for b in builds))
