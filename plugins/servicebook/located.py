@@ -18,6 +18,8 @@ from .problems import Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+DEPTH_MESSAGE = f"the file is nested more than {MAX_DEPTH} levels deep"
+DEPTH_HINT = "handbook files need only a few levels of indentation; check for runaway brackets or indents"
 MAX_PROBLEMS_PER_FILE = 25
 # Both parsers are fine for correctness here, but libyaml is ten times faster; we
 # insist on it so that a build never silently slows down (see scripts/bench.py).
@@ -181,6 +183,8 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
         return Problem(path, 1, 1, f"YAML cannot read this file ({error.problem})", "check its syntax")
     at = _mark(mark)
     problem = str(error.problem or "")
+    if "maximum nesting depth" in problem:  # newer libyaml stops at 1,000 levels before any event is read
+        return Problem(path, at.line, at.column, DEPTH_MESSAGE, DEPTH_HINT)
     if "cannot start any token" in problem and text[mark.index : mark.index + 1] == "\t":
         problem = "found a tab character"
     for needle, message, hint in _SYNTAX_HINTS:
@@ -291,8 +295,7 @@ class _Builder:
                      "check the indentation of this line and the one above")
             return False
         if len(self.stack) >= MAX_DEPTH:
-            self.add(at, f"the file is nested more than {MAX_DEPTH} levels deep",
-                     "handbook files need only a few levels of indentation; check for runaway brackets or indents")
+            self.add(at, DEPTH_MESSAGE, DEPTH_HINT)
             return False
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         loc = self.place(container, at, None)
