@@ -42,7 +42,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build = mkdocs_build(copy_example(tmp_path_factory.mktemp("browser")))
     assert build.returncode == 0, build.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
+    yield from _serve(build.site)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -250,6 +254,31 @@ def test_every_page_kind_has_no_serious_accessibility_violation(page: object, si
     page.add_script_tag(content=script)  # type: ignore[attr-defined]
     violations = page.evaluate(  # type: ignore[attr-defined]
         "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert violations == []
+
+
+@pytest.fixture(scope="module")
+def dark_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example in another palette: the dark scheme with teal, a colour the handbook's controls must not rely on."""
+    project = copy_example(tmp_path_factory.mktemp("dark"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("scheme: default\n      primary: indigo\n      accent: indigo",
+                                                 "scheme: slate\n      primary: teal\n      accent: orange"))
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.output
+    yield from _serve(build.site)
+
+
+@pytest.mark.parametrize("address", ["roles/frontline-officer/", "workshop/", "matrix/"])
+def test_the_handbook_keeps_its_contrast_in_any_palette(page: object, dark_site: str, address: str) -> None:
+    script = _axe()
+    page.goto(f"{dark_site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.add_script_tag(content=script)  # type: ignore[attr-defined]
+    # Only the page's content: the header's colours are the palette the site chose.
+    violations = page.evaluate(  # type: ignore[attr-defined]
+        "async () => (await axe.run('.md-content')).violations"
         ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
         ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
     assert violations == []
