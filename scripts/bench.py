@@ -21,23 +21,22 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serving  # noqa: E402
 from servicebook.link import load_handbook  # noqa: E402
 from servicebook.pages import generate  # noqa: E402
+from serving import ENV  # noqa: E402
 from synthetic import write_framework  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 NAV = """nav:
   - Home: index.md
   - Roles: roles/index.md
@@ -139,51 +138,25 @@ def measure(roles: int, runs: int, scratch: Path) -> Row:
                statistics.median(floors), max(b[1] for b in builds))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, seconds: float) -> float | None:
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        if text in _get(url):
-            return time.perf_counter() - start
-        time.sleep(0.02)
-    return None
-
-
 def serve_refresh(roles: int, edits: int, scratch: Path) -> tuple[list[float], int, int]:
     """Seconds from saving a role's YAML file to the changed page being served, for several edits;
     and the number of pages in the search index after them, against the number of pages."""
     root = project(scratch / f"serve-{roles}", roles)
-    port = _free_port()
-    site = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, site = serving.start(root, "--dirty", "--no-strict")
     times = []
     try:
-        if _wait_for(f"{site}/roles/role-1/", "Role 1", 600) is None:
+        if serving.wait_for(f"{site}/roles/role-1/", "Role 1", 600) is None:
             raise SystemExit("mkdocs serve did not start")
         for edit in range(1, edits + 1):
             role = root / "competencies" / "roles" / f"role-{edit}.yml"
             marker = f"Edited{edit}x"
             role.write_text(role.read_text().replace("summary: \"", f"summary: \"{marker} ", 1))
-            took = _wait_for(f"{site}/roles/role-{edit}/", marker, 60)
+            took = serving.wait_for(f"{site}/roles/role-{edit}/", marker, 60)
             if took is None:
                 raise SystemExit(f"the edit to role-{edit} never showed")
             times.append(took)
             time.sleep(1)
-        index = json.loads(_get(f"{site}/search/search_index.json"))["docs"]
+        index = json.loads(serving.get(f"{site}/search/search_index.json"))["docs"]
         indexed = len({entry["location"].split("#")[0] for entry in index})
         pages = _in_process(root)[2] + 1  # the generated pages and the home page
         return times, indexed, pages

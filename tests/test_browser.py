@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import os
 import re
 import shutil
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+import fetch_axe
 from sitebuild import copy_example, mkdocs_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -227,17 +226,24 @@ def test_the_offline_pack_searches_from_a_folder_and_asks_no_host(page: object, 
     assert all(url.startswith("file://") for url in page.requests), page.requests  # type: ignore[attr-defined]
 
 
-def _axe() -> str:
-    spec = importlib.util.spec_from_file_location("fetch_axe", ROOT / "scripts" / "fetch_axe.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+@pytest.fixture(scope="module")
+def axe() -> str:
+    """axe-core's script, fetched once from the npm registry and kept in .cache/."""
     try:
-        return str(module.fetch().read_text(encoding="utf-8"))
+        return fetch_axe.fetch().read_text(encoding="utf-8")
     except OSError as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"axe-core could not be fetched from the npm registry: {error}", pytrace=False)
         pytest.skip(f"axe-core could not be fetched from the npm registry ({error}); accessibility tests skipped")
+
+
+def _serious_violations(page: object, axe: str, context: str = "document") -> list[str]:
+    """Serious and critical axe-core findings on the page (or the part of it `context` selects)."""
+    page.add_script_tag(content=axe)  # type: ignore[attr-defined]
+    return list(page.evaluate(  # type: ignore[attr-defined]
+        f"async () => (await axe.run({context})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"))
 
 
 PAGE_KINDS = ["", "roles/", "roles/frontline-officer/", "library/", "library/listening-and-empathy/", "values/",
@@ -246,16 +252,12 @@ PAGE_KINDS = ["", "roles/", "roles/frontline-officer/", "library/", "library/lis
 
 
 @pytest.mark.parametrize("address", PAGE_KINDS)
-def test_every_page_kind_has_no_serious_accessibility_violation(page: object, site: str, address: str) -> None:
-    script = _axe()
+def test_every_page_kind_has_no_serious_accessibility_violation(page: object, site: str, axe: str,
+                                                                 address: str) -> None:
     page.goto(f"{site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
     if address.startswith("roles/") and address != "roles/":
         page.get_by_role("button", name="Supervisor view").click()  # type: ignore[attr-defined]  # both columns
-    page.add_script_tag(content=script)  # type: ignore[attr-defined]
-    violations = page.evaluate(  # type: ignore[attr-defined]
-        "async () => (await axe.run(document)).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    violations = _serious_violations(page, axe)
     assert violations == []
 
 
@@ -272,13 +274,8 @@ def dark_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("address", ["roles/frontline-officer/", "workshop/", "matrix/"])
-def test_the_handbook_keeps_its_contrast_in_any_palette(page: object, dark_site: str, address: str) -> None:
-    script = _axe()
+def test_the_handbook_keeps_its_contrast_in_any_palette(page: object, dark_site: str, axe: str, address: str) -> None:
     page.goto(f"{dark_site}/{address}", wait_until="networkidle")  # type: ignore[attr-defined]
-    page.add_script_tag(content=script)  # type: ignore[attr-defined]
     # Only the page's content: the header's colours are the palette the site chose.
-    violations = page.evaluate(  # type: ignore[attr-defined]
-        "async () => (await axe.run('.md-content')).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    violations = _serious_violations(page, axe, "'.md-content'")
     assert violations == []

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import update_field_reference  # noqa: E402
+import update_field_reference
+from conftest import ROOT
 
 
 def test_the_field_reference_matches_the_models() -> None:

@@ -10,15 +10,15 @@ import json
 import os
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import FIXTURES, ROOT, write_data
+from conftest import FIXTURES, write_data
 from servicebook.link import load_handbook
 from servicebook.pages import GeneratedFile, generate
+from synthetic import write_framework
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("SERVICEBOOK_UPDATE_GOLDEN") == "1"
@@ -107,8 +107,6 @@ def test_without_a_site_url_there_is_no_qr_code() -> None:
 
 
 def test_every_link_of_a_large_split_handbook_leads_to_a_generated_page(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from synthetic import write_framework
     write_framework(tmp_path / "data", 450)
     files = generate(load_handbook(tmp_path / "data"), site_url="https://handbook.example.org/")
     paths = {file.path for file in files}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from servicebook.link import load_handbook
 from servicebook.load import ReadCache
 from servicebook.pages import generate
 from servicebook.reuse import PageCache
+from synthetic import write_framework
 
 FILES = sorted(str(path.relative_to(ROOT / "competencies")) for path in (ROOT / "competencies").rglob("*.yml"))
 
@@ -49,8 +49,6 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["roles/role-7.yml", "library/competency-3.yml", "framework.yml"])
 def test_split_pages_are_never_stale(tmp_path: Path, name: str) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from synthetic import write_framework
     data = tmp_path / "data"
     write_framework(data, 230)
     reads, pages = ReadCache(), PageCache()

@@ -3,51 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import jinja2
 import pytest
 
+import serving
 from servicebook.plugin import ServicebookPlugin
 from sitebuild import copy_example
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+def _serve(project: Path, log: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
+    with open(log, "wb") as output:
+        return serving.start(project, *args, output=output)
 
 
 def _wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in _get(url):
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def _serve(project: Path, log: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    with open(log, "wb") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
-    return server, f"http://127.0.0.1:{port}"
+    return serving.wait_for(url, text, seconds) is not None
 
 
 def test_serve_rebuilds_when_a_yaml_file_changes(tmp_path: Path) -> None:
@@ -82,7 +56,7 @@ def test_serve_survives_a_broken_edit_and_recovers(tmp_path: Path) -> None:
         assert "the last good pages stay served until this is fixed" in output
         assert "Traceback" not in output
         assert server.poll() is None
-        assert "Designs and runs customer service training" in _get(url)  # the last good page stays
+        assert "Designs and runs customer service training" in serving.get(url)  # the last good page stays
         role.write_text(good.replace("Designs and runs", "Plans and runs"))
         assert _wait_for(url, "Plans and runs customer service training", 30)
     finally:
@@ -91,7 +65,7 @@ def test_serve_survives_a_broken_edit_and_recovers(tmp_path: Path) -> None:
 
 
 def _pages_in_search(site: str) -> dict[str, str]:
-    entries = json.loads(_get(f"{site}/search/search_index.json"))["docs"]
+    entries = json.loads(serving.get(f"{site}/search/search_index.json"))["docs"]
     return {entry["location"]: entry["text"] for entry in entries if "#" not in entry["location"]}
 
 

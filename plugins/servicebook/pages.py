@@ -75,7 +75,7 @@ def _tags(context: Any, section: str, id_: str) -> Markdown:
     clusters = {cluster.id: cluster.name for cluster in handbook.framework.clusters}
     if section == "roles":
         competencies = [need.competency for need in handbook.needs[id_]]
-        values = _role_values(context, id_)
+        values = role_values(handbook, id_)
     else:
         competencies, values = [id_], handbook.competencies[id_].values
     names = [clusters[cid] for cid in dict.fromkeys(
@@ -123,12 +123,15 @@ def _groups(context: Any) -> list[Group]:
     return groups_of(context["hb"])
 
 
-@jinja2.pass_context
-def _role_values(context: Any, rid: str) -> list[str]:
+def role_values(handbook: Handbook, rid: str) -> list[str]:
     """The values behind a role: those of its competencies, in profile order, once each."""
-    handbook: Handbook = context["hb"]
     found = (vid for need in handbook.needs[rid] for vid in handbook.competencies[need.competency].values)
     return list(dict.fromkeys(found))
+
+
+@jinja2.pass_context
+def _role_values(context: Any, rid: str) -> list[str]:
+    return role_values(context["hb"], rid)
 
 
 @jinja2.pass_context
@@ -174,23 +177,25 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     cache.settings((directory_urls, site_url, published))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
+    handouts = {section: {id_: _handout(page_path(section, id_), published, site_url)
+                          for id_ in _items(handbook, section)} for section in ("roles", "library")}
     indexes = {"library": ("library.md.j2", framework),
                "values": ("values.md.j2", None), "training": ("training.md.j2", None)}
-    files = [cache.page(page_path(section), index_inputs(handbook, section),
-                        partial(_render, template, page_path(section), handbook, source))
-             for section, (template, source) in indexes.items()]
-    files[:0] = _roles_index(handbook, cache)
+    files = _roles_index(handbook, cache)
+    files += [cache.page(page_path(section), index_inputs(handbook, section),
+                         partial(_render, template, page_path(section), handbook, source))
+              for section, (template, source) in indexes.items()]
     files += _matrix(handbook, framework, cache)
     files += _growth(handbook, cache)
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
-    files += _workshop(handbook, cache, published, site_url)
+    files += _workshop(handbook, cache, handouts, bool(site_url))
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
         for id_, item in _items(handbook, section).items():
             path = page_path(section, id_)
-            handout = _handout(path, section, published, site_url)
+            handout = handouts.get(section, {}).get(id_)
             files.append(cache.page(path, inputs_of(handbook, section, id_), partial(
                 _detail, template, path, handbook, handbook.files[section, id_], id_, item, handout)))
             if handout and handout.qr:
@@ -221,9 +226,8 @@ class Handout:
     qr: str | None
 
 
-def _handout(path: str, section: str, directory_urls: bool, site_url: str | None) -> Handout | None:
-    if section not in ("roles", "library"):
-        return None
+def _handout(path: str, directory_urls: bool, site_url: str | None) -> Handout:
+    """Role and competency pages have one; the address style is the published site's."""
     if not site_url:
         return Handout("", None)  # the address is filled in by the browser when the page is printed
     address = site_url.rstrip("/") + "/" + page_url(path, directory_urls=directory_urls)
@@ -271,16 +275,13 @@ def _roles_index(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
     return files
 
 
-def _workshop(handbook: Handbook, cache: PageCache, directory_urls: bool,
-              site_url: str | None) -> list[GeneratedFile]:
+def _workshop(handbook: Handbook, cache: PageCache, handouts: dict[str, dict[str, Handout]],
+              qr: bool) -> list[GeneratedFile]:
     """Every role and competency page with its address and QR code, for trainers' slides."""
     home = page_path("workshop")
     stems = {"roles": "workshop/roles-", "library": "workshop/competencies-"}
     lists = {section: list_parts(list(_items(handbook, section)), home, stem) for section, stem in stems.items()}
-    handouts = {section: {id_: _handout(page_path(section, id_), section, directory_urls, site_url)
-                          for id_ in _items(handbook, section)} for section in stems}
-    context: dict[str, Any] = {"handouts": handouts, "qr": bool(site_url), "home": home,
-                               "pager_home": "All workshop links"}
+    context: dict[str, Any] = {"handouts": handouts, "qr": qr, "home": home, "pager_home": "All workshop links"}
     files = [cache.page(home, everything(handbook), partial(
         _render, "workshop.md.j2", home, handbook, lists=lists, **context))]
     for section, parts in lists.items():

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -60,7 +60,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         return self.base / self.config.data_dir
 
     @event_priority(100)  # before Material's offline plugin switches to file URLs
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.directory_urls = config.use_directory_urls
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not HAS_LIBYAML:
@@ -73,14 +73,21 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
-        # Below a custom_dir of the site's own, above Material: one partial, for accessibility.
+        # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
+        # tag names escaped.
         overrides = str(resources.files("servicebook").joinpath("overrides"))
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    @event_priority(-100)  # after Material's offline plugin has added its worker shim
+    def _configure_offline(self, config: MkDocsConfig) -> MkDocsConfig:
         _local_worker_shim(config)
+        return config
+
+    on_config = CombinedEvent(_configure, _configure_offline)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             self.handbook = load_handbook(self.data_dir(config), self.cache)

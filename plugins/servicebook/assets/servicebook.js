@@ -229,7 +229,7 @@
       sections.push({ id: heading.id, name: text(heading), parts: parts });
     });
     var rows = [];
-    document.querySelectorAll(".sb-matrix-filter ~ * tbody tr, .sb-matrix-filter ~ table tbody tr").forEach(function (row) {
+    document.querySelectorAll(".sb-matrix-filter ~ * tbody tr").forEach(function (row) {
       if (row.cells.length) rows.push({ row: row, name: text(row.cells[0]).toLowerCase() });
     });
     var words = el("input", { type: "search", id: "sb-matrix-role", autocomplete: "off" });
