@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import serving  # noqa: E402
-from servicebook.link import load_handbook  # noqa: E402
-from servicebook.pages import generate  # noqa: E402
+from servicebook.data.link import load_handbook  # noqa: E402
+from servicebook.site.pages import generate  # noqa: E402
 from serving import ENV  # noqa: E402
 from synthetic import write_framework  # noqa: E402
 
@@ -87,7 +87,7 @@ def project(root: Path, roles: int) -> Path:
 
 def floor_project(root: Path, source: Path) -> Path:
     """The same site without the plugin: its pages written by `servicebook render`."""
-    subprocess.run([sys.executable, "-m", "servicebook.cli", "render", "--data-dir", str(source / "competencies"),
+    subprocess.run([sys.executable, "-m", "servicebook.tools.cli", "render", "--data-dir", str(source / "competencies"),
                     "--out", str(root / "docs")], check=True, capture_output=True, env=ENV)
     shutil.copy(source / "content" / "index.md", root / "docs" / "index.md")
     (root / "mkdocs.yml").write_text(f"site_name: Floor\ndocs_dir: docs\n{COMMON}plugins:\n  - search\n"

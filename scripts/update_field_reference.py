@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from servicebook.reference import markdown_reference
+from servicebook.tools.reference import markdown_reference
 
 PAGE = Path(__file__).resolve().parent.parent / "content" / "about" / "data-format.md"
 START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"

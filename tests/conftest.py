@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from servicebook.link import load_handbook
-from servicebook.problems import DataError
+from servicebook.data.link import load_handbook
+from servicebook.data.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from servicebook.link import load_handbook
+from servicebook.data.link import load_handbook
 from sitebuild import Build, copy_example, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, write_data
-from servicebook.cli import main
+from servicebook.tools.cli import main
 from sitebuild import mkdocs_build
 
 
@@ -89,6 +89,6 @@ def test_render_with_bad_data_writes_nothing(tmp_path: Path, capsys: pytest.Capt
 
 def test_the_console_script_runs(data: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "servicebook.cli", "check", "--data-dir", str(data)],
+    result = subprocess.run([sys.executable, "-m", "servicebook.tools.cli", "check", "--data-dir", str(data)],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, problems_of, write_data
-from servicebook.cli import main
+from servicebook.tools.cli import main
 from sitebuild import copy_example, mkdocs_build
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write_data
-from servicebook.growth import Step, growth, next_level
-from servicebook.link import Handbook, load_handbook
-from servicebook.pages import generate
+from servicebook.data.link import Handbook, load_handbook
+from servicebook.site.growth import Step, growth, next_level
+from servicebook.site.pages import generate
 
 LIBRARY = {
     # Described at 1 and 3 only: the step from 1 goes straight to 3.

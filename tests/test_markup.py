@@ -7,7 +7,7 @@ import html
 import markdown
 import pytest
 
-from servicebook.markup import check_url, escape_plain, render_rich
+from servicebook.data.markup import check_url, escape_plain, render_rich
 
 RICH_SITE = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "def_list", "footnotes", "abbr",
                                           "pymdownx.magiclink", "pymdownx.tilde", "pymdownx.mark", "pymdownx.caret",

@@ -16,8 +16,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from conftest import FIXTURES, write_data
-from servicebook.link import load_handbook
-from servicebook.pages import GeneratedFile, generate
+from servicebook.data.link import load_handbook
+from servicebook.site.generated import GeneratedFile
+from servicebook.site.pages import generate
 from synthetic import write_framework
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

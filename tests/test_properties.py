@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from servicebook.link import load_handbook
-from servicebook.markup import escape_plain
-from servicebook.pages import generate
-from servicebook.problems import DataError
+from servicebook.data.link import load_handbook
+from servicebook.data.markup import escape_plain
+from servicebook.data.problems import DataError
+from servicebook.site.pages import generate
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Any text YAML can hold (no control, unassigned or non-characters) that the format allows: with

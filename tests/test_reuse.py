@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from servicebook.link import load_handbook
-from servicebook.load import ReadCache
-from servicebook.pages import generate
-from servicebook.reuse import PageCache
+from servicebook.data.link import load_handbook
+from servicebook.data.load import ReadCache
+from servicebook.site.pages import generate
+from servicebook.site.reuse import PageCache
 from synthetic import write_framework
 
 FILES = sorted(str(path.relative_to(ROOT / "competencies")) for path in (ROOT / "competencies").rglob("*.yml"))

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from servicebook.cli import main
-from servicebook.schema import SCHEMA_FILES, editor_settings, render_schemas
+from servicebook.tools.cli import main
+from servicebook.tools.schema import SCHEMA_FILES, editor_settings, render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {"value": "values", "competency": "library", "role": "roles", "training": "training"}

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 import serving
-from servicebook.plugin import ServicebookPlugin
+from servicebook.mkdocs.plugin import ServicebookPlugin
 from sitebuild import copy_example
 
 

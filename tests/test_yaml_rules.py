@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from servicebook import located
-from servicebook.located import parse
+from servicebook.data import located
+from servicebook.data.located import parse
 
 VALUE = "name: Customer focused\nstatement: We start from the customer.\nwe_do:\n  - Ask.\n"
 

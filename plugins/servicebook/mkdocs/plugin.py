@@ -18,13 +18,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..data.link import Handbook, load_handbook
+from ..data.load import ReadCache
+from ..data.located import HAS_LIBYAML
+from ..data.problems import DataError, Problem
+from ..site.generated import GeneratedFile
+from ..site.pages import ASSETS, generate
+from ..site.reuse import PageCache
 from .config import ServicebookConfig
-from .link import Handbook, load_handbook
-from .load import ReadCache
-from .located import HAS_LIBYAML
-from .pages import ASSETS, GeneratedFile, generate
-from .problems import DataError, Problem
-from .reuse import PageCache
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
@@ -75,7 +76,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.extra_javascript.append(SCRIPT)
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
-        overrides = str(resources.files("servicebook").joinpath("overrides"))
+        overrides = str(resources.files("servicebook.mkdocs").joinpath("overrides"))
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config

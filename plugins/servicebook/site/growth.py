@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .link import Handbook
+from ..data.link import Handbook
 
 
 def next_level(handbook: Handbook, competency: str, level: int) -> int | None:

@@ -17,10 +17,11 @@ from typing import Any
 
 import jinja2
 
+from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
-from .layout import FRAMEWORK
-from .link import Handbook
-from .markup import escape_plain, render_rich
+from ..data.layout import FRAMEWORK
+from ..data.link import Handbook
+from ..data.markup import escape_plain, render_rich
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
@@ -30,16 +31,6 @@ SECTIONS = ("roles", "library", "values", "training")
 
 class Markdown(str):
     """Markdown or HTML written by servicebook itself, which templates print as it is."""
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """One file of the site that exists only in memory: a page (`.md`) or a redirect (`.html`)."""
-
-    path: str
-    content: str
-    source: Path | None = None
-    title: str | None = None
 
 
 def _finalize(value: Any) -> str:
@@ -53,7 +44,7 @@ def _finalize(value: Any) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("servicebook", "templates"),
+        loader=jinja2.PackageLoader("servicebook.site", "templates"),
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -213,7 +204,7 @@ ASSETS = ("assets/servicebook/servicebook.css", "assets/servicebook/servicebook.
 
 def assets() -> list[GeneratedFile]:
     """The stylesheet and script that the generated pages need, shipped inside the package."""
-    folder = resources.files("servicebook").joinpath("assets")
+    folder = resources.files("servicebook.site").joinpath("assets")
     return [GeneratedFile(path, folder.joinpath(posixpath.basename(path)).read_text(encoding="utf-8"))
             for path in ASSETS]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .link import Handbook
+from ..data.link import Handbook
 
 MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
 LIST_ROWS = 200  # rows per page of the roles index and of each workshop list, for the same reason

@@ -8,12 +8,10 @@ one edit only the pages that show the edited item are rendered again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .link import Handbook
-
-if TYPE_CHECKING:
-    from .pages import GeneratedFile
+from ..data.link import Handbook
+from .generated import GeneratedFile
 
 Inputs = tuple[object, ...]
 

@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from .link import Handbook
-from .markup import escape_plain
+from ..data.link import Handbook
+from ..data.markup import escape_plain
 
 SECTIONS = [("roles", "Roles", "roles"), ("competencies", "Competencies", "library"), ("values", "Values", "values"),
             ("modules", "Training modules", "training")]

@@ -13,11 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import changes, gitdata, rename, scaffold, schema
-from .link import Handbook, load_handbook
-from .model import KINDS
-from .pages import generate
-from .problems import DataError, Problem
+from ..data import gitdata
+from ..data.link import Handbook, load_handbook
+from ..data.model import KINDS
+from ..data.problems import DataError, Problem
+from ..site.pages import generate
+from . import changes, rename, scaffold, schema
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import KINDS, Cluster, Framework, Level, Requirement
+from ..data.model import KINDS, Cluster, Framework, Level, Requirement
 
 _FILES: list[tuple[str, type[BaseModel]]] = [
     ("framework.yml", Framework),

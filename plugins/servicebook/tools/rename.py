@@ -13,12 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .layout import check_id_text
-from .link import link
-from .load import Loaded, Source, load_sources
-from .located import Document, Loc
-from .model import KINDS, Kind
-from .problems import DataError
+from ..data.layout import check_id_text
+from ..data.link import link
+from ..data.load import Loaded, Source, load_sources
+from ..data.located import Document, Loc
+from ..data.model import KINDS, Kind
+from ..data.problems import DataError
 
 # Where each kind is referred to: (folder of the referring files, field, whether the id is a mapping key).
 REFERENCES: dict[str, list[tuple[str, str, bool]]] = {

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pydantic.fields import FieldInfo
 
-from .layout import YAML_SUFFIXES, check_id_text, make_id
-from .link import load_handbook
-from .load import load_sources
-from .model import KINDS, Kind
-from .problems import DataError, Problem
+from ..data.layout import YAML_SUFFIXES, check_id_text, make_id
+from ..data.link import load_handbook
+from ..data.load import load_sources
+from ..data.model import KINDS, Kind
+from ..data.problems import DataError, Problem
 
 KIND_WORDS = {kind.word: kind for kind in KINDS.values()}
 

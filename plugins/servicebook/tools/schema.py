@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import KINDS, Framework
+from ..data.model import KINDS, Framework
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # File name of each kind's schema, as HR knows the kinds.
