@@ -13,12 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .. import __version__
 from ..data import gitdata
 from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..site.pages import generate
-from . import changes, rename, scaffold, schema
+from . import changes, init, rename, scaffold, schema
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]
@@ -26,6 +27,7 @@ WORDS = [kind.word for kind in KINDS.values()]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="servicebook", description="Work with a servicebook competency framework.")
+    parser.add_argument("--version", action="version", version=f"servicebook {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
@@ -54,18 +56,28 @@ def _parser() -> argparse.ArgumentParser:
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
+    start = commands.add_parser("init", help="start a new handbook repository from a starter framework",
+                                description="start a new handbook repository from a starter framework")
+    start.add_argument("dir", metavar="DIR", type=Path, nargs="?", help="the new folder (must be new or empty)")
+    start.add_argument("--list", action="store_true", help="name the starters, with a line each, and stop")
+    start.add_argument("--starter", default="housing", metavar="NAME",
+                       help="the framework to start from (default: housing)")
+    start.add_argument("--site-name", default=None, help="the handbook's title (asked for when not given)")
+    start.add_argument("--organisation", default=None, help="your organisation's name (asked for when not given)")
+    start.add_argument("--site-url", default=None, help="the address the handbook will be published at, if known")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff}
+    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
+                "init": _init}
     try:
         return handlers[args.command](args)
     except DataError as error:
         print(error.report(Path.cwd()), file=sys.stderr)
         return 1
-    except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError) as error:
+    except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError, init.InitError) as error:
         print(f"servicebook {args.command}: {error}", file=sys.stderr)
         return 1
 
@@ -181,6 +193,34 @@ def _diff(args: argparse.Namespace) -> int:
     if text:
         print(text, end="")
     return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    if args.list:
+        for starter in init.starters():
+            print(f"{starter.name:16} {starter.title}, {starter.organisation}: {starter.summary}")
+        return 0
+    if args.dir is None:
+        print("servicebook init: say which folder to create, such as: servicebook init my-handbook", file=sys.stderr)
+        return 2
+    answers = init.Answers(args.starter, _ask(args.site_name, "Handbook title"),
+                           _ask(args.organisation, "Organisation"), _ask(args.site_url, "Published address (optional)"))
+    written = init.write(args.dir, answers)
+    where = args.dir.as_posix()
+    print(f"created {where} with {len(written)} files from the '{args.starter}' starter.\n"
+          f"Next:\n  cd {where}\n  git init && git add . && git commit -m \"Start the handbook\"\n"
+          f"  mkdocs serve              # preview at http://127.0.0.1:8000\n"
+          f"  servicebook check         # after each edit of the YAML in competencies/")
+    return 0
+
+
+def _ask(given: str | None, question: str) -> str:
+    """An option's value, asked for at a terminal; empty (the starter's own) when nobody can answer."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        return ""
+    return input(f"{question} [keep the starter's]: ").strip()
 
 
 def _handbook_at(top: Path, sha: str, data_dir: Path, target: Path) -> Handbook | None:
