@@ -65,6 +65,16 @@ def test_the_answers_name_the_organisation_everywhere(tmp_path: Path) -> None:
     assert "<title>Our Handbook: #1</title>" in home
 
 
+def test_options_left_out_are_asked_for_at_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter(["Eastfield Libraries", ""])  # the title is kept: Enter alone
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda question: next(answers))
+    assert main(["init", str(tmp_path / "h"), "--starter", "library", "--site-name", "Our Handbook"]) == 0
+    framework = (tmp_path / "h/competencies/framework.yml").read_text()
+    assert 'organisation: "Eastfield Libraries"' in framework and 'title: "Our Handbook"' in framework
+    assert "# site_url:" in (tmp_path / "h/mkdocs.yml").read_text()
+
+
 def test_unchanged_answers_keep_the_starter_bytes(tmp_path: Path) -> None:
     init.write(tmp_path / "h", init.Answers("housing"))
     assert (tmp_path / "h/competencies/framework.yml").read_bytes() == (ROOT / "competencies/framework.yml").read_bytes()

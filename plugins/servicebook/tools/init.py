@@ -39,6 +39,7 @@ NAV = [
     "    - As staff: guide/staff.md",
     "    - As a trainer: guide/trainers.md",
     "    - As an HR editor: guide/hr-editors.md",
+    "    - As a site owner: guide/site-owners.md",
     "- Roles: roles/index.md",
     "- Growth paths: growth/index.md",
     "- Competency library: library/index.md",
