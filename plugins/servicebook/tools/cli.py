@@ -19,7 +19,7 @@ from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..site.pages import generate
-from . import changes, init, rename, scaffold, schema
+from . import changes, init, rename, scaffold, schema, translate
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]
@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
+    words = commands.add_parser("translate", help="keep each language's catalogue in step with the framework",
+                                description="keep each language's catalogue (translations/<lang>.po) in step")
+    actions = words.add_subparsers(dest="action", required=True, metavar="ACTION")
+    update = actions.add_parser("update", help="create or refresh one language's catalogue from the data")
+    update.add_argument("language", metavar="LANG", help="a BCP 47 language tag, such as zh-Hant or cy")
+    state = actions.add_parser("status", help="how much of the framework each language translates")
+    state.add_argument("--strict", action="store_true", help="fail (exit 1) if any text is missing or stale")
+    for action in (update, state):
+        action.add_argument("--data-dir", default="competencies", type=Path,
+                            help="the data folder (default: competencies)")
     start = commands.add_parser("init", help="start a new handbook repository from a starter framework",
                                 description="start a new handbook repository from a starter framework")
     start.add_argument("dir", metavar="DIR", type=Path, nargs="?", help="the new folder (must be new or empty)")
@@ -71,13 +81,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
-                "init": _init}
+                "init": _init, "translate": _translate}
     try:
         return handlers[args.command](args)
     except DataError as error:
         print(error.report(Path.cwd()), file=sys.stderr)
         return 1
-    except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError, init.InitError) as error:
+    except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError, init.InitError,
+            translate.TranslateError) as error:
         print(f"servicebook {args.command}: {error}", file=sys.stderr)
         return 1
 
@@ -193,6 +204,29 @@ def _diff(args: argparse.Namespace) -> int:
     if text:
         print(text, end="")
     return 0
+
+
+def _translate(args: argparse.Namespace) -> int:
+    if args.action == "update":
+        done = translate.update(args.data_dir, args.language)
+        verb = "updated" if done.changed else "left unchanged"
+        print(f"{verb} {done.path.as_posix()}: {done.added} new text{'s' if done.added != 1 else ''} to translate, "
+              f"{done.stale} stale (marked fuzzy), {done.obsolete} no longer used (kept at the end as #~)")
+        return 0
+    results = translate.status(args.data_dir)
+    if not results:
+        print(f"{args.data_dir.as_posix()}: no catalogues yet — start one with: servicebook translate update LANG")
+        return 0
+    incomplete = False
+    for counts, errors in results:
+        missing, stale = len(counts.missing), len(counts.stale)
+        share = counts.translated * 100 // max(counts.total, 1)
+        print(f"{counts.language}: {counts.translated} of {counts.total} texts translated ({share}%), "
+              f"{missing} missing, {stale} stale, {len(counts.obsolete)} obsolete")
+        if errors:
+            print(DataError(errors).report(Path.cwd()), file=sys.stderr)
+        incomplete = incomplete or bool(errors) or (args.strict and bool(missing or stale))
+    return 1 if incomplete else 0
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -1,0 +1,150 @@
+"""Catalogues: which texts a framework has, `translate update` and `status`, and a catalogue's mistakes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from servicebook.data import catalogue
+from servicebook.tools import translate
+from servicebook.tools.cli import main
+
+
+@pytest.fixture()
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def contexts(root: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for text in translate.texts_of(root):
+        found.setdefault(text.context, []).append(text.source)
+    return found
+
+
+def po(root: Path, language: str = "cy") -> Path:
+    return root / "translations" / f"{language}.po"
+
+
+def translate_entry(path: Path, context: str, translation: str) -> None:
+    """Fill in one entry's msgstr, as a translator would in a PO editor."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(f'msgctxt "{context}"')
+    end = next(i for i in range(at, len(lines)) if lines[i].startswith("msgstr"))
+    lines[end] = f'msgstr "{translation}"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_every_text_has_a_context_naming_where_it_lives(data: Path) -> None:
+    found = contexts(data)
+    assert found["framework:title"] == ["Small Test Handbook"]
+    assert "framework:levels.1.name" in found and "framework:levels.1.summary" in found
+    assert any(key.startswith("framework:clusters.") and key.endswith(".name") for key in found)
+    assert any(key.startswith("library/") and ":levels." in key for key in found)
+    # a level given by name in the YAML is addressed by its number
+    assert not any(":levels." in key and not key.rsplit(".", 1)[-1].isdigit() for key in found
+                   if key.startswith("library/"))
+    # ids, references, dates and formats are not text to translate
+    assert not any(key.endswith((":cluster", ":values", ":training", ":reports_to", ":format", ":aliases",
+                                 ":develops", ":reviewed")) for key in found)
+
+
+def test_list_items_share_their_context(data: Path) -> None:
+    found = contexts(data)
+    listed = [key for key, sources in found.items() if len(sources) > 1]
+    assert listed and all(key.split(":")[1].split(".")[0] in ("levels", "we_do", "we_avoid", "responsibilities",
+                                                              "watch_for") for key in listed)
+
+
+def test_update_adds_every_text_empty_and_is_idempotent(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translate", "update", "cy", "--data-dir", str(data)]) == 0
+    first = po(data).read_bytes()
+    assert f"{len(translate.texts_of(data))} new texts to translate" in capsys.readouterr().out
+    assert main(["translate", "update", "cy", "--data-dir", str(data)]) == 0
+    assert "left unchanged" in capsys.readouterr().out
+    assert po(data).read_bytes() == first
+
+
+def test_a_changed_source_keeps_its_translation_as_fuzzy_with_the_old_text(data: Path) -> None:
+    translate.update(data, "cy")
+    translate_entry(po(data), "framework:title", "Llawlyfr Prawf")
+    (data / "framework.yml").write_text((data / "framework.yml").read_text().replace(
+        "title: Small Test Handbook", "title: Small Test Handbook of Service"))
+    done = translate.update(data, "cy")
+    assert (done.stale, done.obsolete) == (1, 0)
+    text = po(data).read_text()
+    assert ('#, fuzzy\n#| msgid "Small Test Handbook"\nmsgctxt "framework:title"\nmsgid "Small Test Handbook of Service"\n'
+            'msgstr "Llawlyfr Prawf"') in text
+    before = po(data).read_bytes()
+    assert not translate.update(data, "cy").changed and po(data).read_bytes() == before
+    [(status, errors)] = translate.status(data)
+    assert errors == [] and [text.context for text, _ in status.stale] == ["framework:title"]
+
+
+def test_a_vanished_text_becomes_obsolete(data: Path) -> None:
+    translate.update(data, "cy")
+    translate_entry(po(data), "framework:levels.3.summary", "Yn arwain eraill.")
+    framework = data / "framework.yml"
+    framework.write_text(framework.read_text().replace(
+        "  - name: Expert\n    summary: Handles the hardest cases and helps others.\n", ""))
+    assert translate.update(data, "cy").obsolete == 1
+    assert ('#~ msgctxt "framework:levels.3.summary"\n#~ msgid "Handles the hardest cases and helps others."\n'
+            '#~ msgstr "Yn arwain eraill."') in po(data).read_text()
+
+
+def test_status_counts_and_strict_fails_on_missing(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    translate.update(data, "cy")
+    translate_entry(po(data), "framework:title", "Llawlyfr Prawf")
+    total = len(translate.texts_of(data))
+    assert main(["translate", "status", "--data-dir", str(data)]) == 0
+    share = 100 // total
+    assert f"cy: 1 of {total} texts translated ({share}%), {total - 1} missing, 0 stale, 0 obsolete" \
+        in capsys.readouterr().out
+    assert main(["translate", "status", "--strict", "--data-dir", str(data)]) == 1
+
+
+def test_a_bad_language_tag_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translate", "update", "Chinese", "--data-dir", str(data)]) == 1
+    assert "'Chinese' is not a language tag — use a BCP 47 tag such as zh-Hant" in capsys.readouterr().err
+    assert not (data / "translations").exists()
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda t: t.replace('msgctxt "framework:title"', 'msgctxt "roles/nobody:summary"'),
+     "this entry names 'roles/nobody:summary', which the framework has not — run servicebook translate update"),
+    (lambda t: t.replace('msgctxt "framework:title"\nmsgid "Small Test Handbook"\nmsgstr ""',
+                         'msgctxt "framework:title"\nmsgid "Small Test Handbook"\nmsgstr "A"\n\n'
+                         'msgctxt "framework:title"\nmsgid "Small Test Handbook"\nmsgstr "B"'),
+     "this entry repeats the one on line"),
+    (lambda t: t.replace('msgctxt "framework:levels.1.name"\nmsgid "Foundation"\nmsgstr ""',
+                         'msgctxt "framework:levels.1.name"\nmsgid "Foundation"\nmsgstr "<b>Sylfaen</b>"'),
+     "the translation of framework:levels.1.name may not contain < or >"),
+    (lambda t: t.replace('msgctxt "framework:levels.1.name"\nmsgid "Foundation"\nmsgstr ""',
+                         'msgctxt "framework:levels.1.name"\nmsgid "Foundation"\nmsgstr "' + "x" * 41 + '"'),
+     "the translation of framework:levels.1.name is 41 characters long; the limit is 40"),
+    (lambda t: t.replace('msgid "Small Test Handbook"', 'msgid "Test Handbook'),
+     ":21:1: this line is not a PO keyword with a quoted string"),
+    (lambda t: t.replace("Plural-Forms: nplurals=1; plural=0;", "Plural-Forms: nplurals=one; plural=0;"),
+     "the header's Plural-Forms is not valid"),
+])
+def test_catalogue_mistakes_are_located(data: Path, change: object, expected: str) -> None:
+    translate.update(data, "cy")
+    path = po(data)
+    path.write_text(change(path.read_text()))  # type: ignore[operator]
+    errors, _, _ = catalogue.check(catalogue.read(path), translate.texts_of(data))
+    assert any(expected in problem.format() for problem in errors), [p.format() for p in errors]
+    assert all(problem.file == path and problem.line >= 1 for problem in errors)
+
+
+def test_a_catalogue_named_for_no_language_or_too_large(data: Path) -> None:
+    folder = data / "translations"
+    folder.mkdir()
+    (folder / "english.po").write_text('msgid ""\nmsgstr ""\n')
+    assert "'english' is not a language tag" in catalogue.read(folder / "english.po").problems[0].message
+    big = folder / "cy.po"
+    big.write_bytes(b"#" * (catalogue.CATALOGUE_MAX + 1))
+    assert "the catalogue is" in catalogue.read(big).problems[0].message
