@@ -40,6 +40,7 @@ NAV = [
     "    - As a trainer: guide/trainers.md",
     "    - As an HR editor: guide/hr-editors.md",
     "    - As a site owner: guide/site-owners.md",
+    "    - As a translator: guide/translators.md",
     "- Roles: roles/index.md",
     "- Growth paths: growth/index.md",
     "- Competency library: library/index.md",
