@@ -43,6 +43,8 @@ def test_a_1_1_framework_builds_every_page_anchor_and_reverse_link(tmp_path: Pat
     assert "location.replace" in (build.site / "pledges" / "calls" / "index.html").read_text(encoding="utf-8")
     home = (build.site / "index.html").read_text(encoding="utf-8")
     assert "Staff groups" in home and "Service pledges" in home
+    found = {entry["location"] for entry in build.search_index() if "30 seconds" in entry["text"]}
+    assert "pledges/answering-calls/" in found
 
 
 def test_a_group_without_roles_stops_a_strict_build_with_its_place(tmp_path: Path) -> None:
