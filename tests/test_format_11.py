@@ -9,6 +9,7 @@ import pytest
 from conftest import BASE, problems_of, write_data
 from servicebook.data.link import load_handbook
 
+
 def _base(name: str) -> str:
     """A file of the shared valid folder, ready to have indented lines added to it."""
     return BASE[name].rstrip(" ")

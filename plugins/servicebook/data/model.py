@@ -11,8 +11,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .text import (Date, Id, Language, LevelRef, Months, Name40, Name80, Plain40, Plain80, Plain120, Plain200,
-                   Plain300, Plain500, Ref, Rich)
+from .text import (
+    Date,
+    Id,
+    Language,
+    LevelRef,
+    Months,
+    Name40,
+    Name80,
+    Plain40,
+    Plain80,
+    Plain120,
+    Plain200,
+    Plain300,
+    Plain500,
+    Ref,
+    Rich,
+)
 
 Behaviours = Annotated[list[Plain500], Field(min_length=1, max_length=12)]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from typing import Any
 
 from .link import Handbook
 from .model import KINDS
@@ -44,8 +45,9 @@ def due_for_review(handbook: Handbook, on: datetime.date) -> list[Problem]:
     if months is None:
         return []
     found = []
-    sections = {"values": handbook.values, "library": handbook.competencies, "roles": handbook.roles,
-                "training": handbook.modules, "pledges": handbook.pledges}
+    sections: dict[str, dict[str, Any]] = {
+        "values": handbook.values, "library": handbook.competencies, "roles": handbook.roles,
+        "training": handbook.modules, "pledges": handbook.pledges}
     for folder in KINDS:
         for id_, item in sections[folder].items():
             reviewed = getattr(item, "reviewed", None)

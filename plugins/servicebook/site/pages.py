@@ -18,12 +18,12 @@ from typing import Any
 
 import jinja2
 
-from .generated import GeneratedFile
-from .growth import Growth, growth, next_level
+from ..data import review
 from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
-from ..data.review import due_date, today as build_day
+from .generated import GeneratedFile
+from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, group_inputs, growth_inputs, index_inputs, inputs_of, matrix_inputs
@@ -61,7 +61,10 @@ def _environment() -> jinja2.Environment:
 
 
 def _join(items: Any, separator: str = "") -> Markdown:
-    """Jinja's join, keeping links built here as Markdown: each plain text is escaped, the separator is the template's."""
+    """Jinja's join, keeping the links built here as Markdown.
+
+    Each plain text is escaped; the separator is the template's own.
+    """
     return Markdown(separator.join(_finalize(item) for item in items))
 
 
@@ -72,7 +75,7 @@ def _review_due(context: Any, item: Any) -> str:
     months, reviewed = handbook.framework.review_every_months, getattr(item, "reviewed", None)
     if months is None or reviewed is None:
         return ""
-    due = due_date(reviewed, months)
+    due = review.due_date(reviewed, months)
     return due.isoformat() if due <= context["today"] else ""
 
 
@@ -197,7 +200,7 @@ def page_path(section: str, id_: str | None = None) -> str:
 
 
 def _render(template: str, path: str, handbook: Handbook, source: Path | None = None, **context: Any) -> GeneratedFile:
-    context.setdefault("today", _DAY.get(id(handbook)) or build_day())
+    context.setdefault("today", _DAY.get(id(handbook)) or review.today())
     content = _environment().get_template(template).render(page_path=path, hb=handbook, page=page_path, **context)
     return GeneratedFile(path, content, source)
 
@@ -218,7 +221,7 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     built with other URLs gives as `published_directory_urls`. `today` (default: the build's day,
     see `review.today`) decides which reviews show as due.
     """
-    day = today or build_day()
+    day = today or review.today()
     _DAY.clear()
     _DAY[id(handbook)] = day
     cache = cache or PageCache()

@@ -92,7 +92,8 @@ def _group_move(before: Handbook, after: Handbook, old: Any, new: Any) -> Iterab
     elif old.group is None:
         yield f"{name} moved to the group {_group_name(after, new.group)}."
     else:
-        yield f"{name} moved from the group {_group_name(before, old.group)} to the group {_group_name(after, new.group)}."
+        was, now = _group_name(before, old.group), _group_name(after, new.group)
+        yield f"{name} moved from the group {was} to the group {now}."
 
 
 def _measures(old: list[Any], new: list[Any]) -> Iterable[str]:
