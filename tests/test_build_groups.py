@@ -18,7 +18,9 @@ def _project(tmp_path: Path, data: str) -> Path:
 
 
 def test_a_version_1_framework_builds_without_group_or_pledge_sections(tmp_path: Path) -> None:
-    build = mkdocs_build(_project(tmp_path, "small"))
+    project = _project(tmp_path, "small")
+    (project / "content" / "index.md").write_text("# Home\n")  # the example's home links to its groups and pledges
+    build = mkdocs_build(project)
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output.replace("WARNING  -  servicebook: mkdocs.yml has no site_url", "")
     assert not (build.site / "groups").exists() and not (build.site / "pledges").exists()

@@ -10,6 +10,7 @@ import datetime
 import os
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,11 @@ def test_a_review_shows_as_due_only_after_its_interval() -> None:
     after = {f.path: f.content for f in generate(handbook, today=datetime.date(2025, 1, 15))}
     assert "Due for review" not in before["pledges/answering-calls.md"]
     assert "has been due since 2025-01-15" in after["pledges/answering-calls.md"]
+
+
+def test_groups_without_pledges_have_no_empty_pledge_sections(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "groups", tmp_path / "data", ignore=shutil.ignore_patterns("pledges"))
+    files = {f.path: f.content for f in generate(load_handbook(tmp_path / "data"), today=DAY)}
+    assert "groups/frontline.md" in files and not any(path.startswith("pledges/") for path in files)
+    assert not any("{: #pledges }" in content for content in files.values())
+    assert "service pledges" not in files["groups/index.md"]

@@ -77,7 +77,9 @@ def group_inputs(hb: Handbook, gid: str | None = None) -> Inputs:
         return (hb.framework, *hb.roles.values())
     roles = [hb.roles[rid] for rid in hb.roles_in_group.get(gid, [])]
     competencies = [hb.competencies[cid] for cid, _ in hb.group_profile.get(gid, [])]
-    return (hb.framework, *roles, *competencies, *(hb.modules[mid] for mid in hb.modules_for_group.get(gid, [])),
+    modules = [hb.modules[mid] for mid in hb.modules_for_group.get(gid, [])]
+    originals = [hb.modules[module.variant_of] for module in modules if module.variant_of]
+    return (hb.framework, *roles, *competencies, *modules, *originals,
             *(hb.pledges[pid] for pid in hb.pledges_of_group.get(gid, [])))
 
 
