@@ -90,6 +90,9 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ("review interval too long", {"framework.yml": FRAMEWORK.replace("months: 12", "months: 61")},
      ["framework.yml:19:22: review_every_months: '61' is not a number of months from 1 to 60 — write a whole "
       "number of months, such as 12"]),
+    ("review interval as a list", {"framework.yml": FRAMEWORK.replace("months: 12", "months: [12]")},
+     ["framework.yml:19:22: review_every_months: should be a number of months from 1 to 60, written on the same "
+      "line — write a whole number of months after the colon, such as 12"]),
     ("language not a tag", {"framework.yml": FRAMEWORK.replace("language: en", "language: English (UK)")},
      ["framework.yml:20:11: language: 'English (UK)' is not a language tag — write a BCP 47 language tag such as "
       "en, cy, fr or zh-Hant"]),

@@ -148,7 +148,8 @@ Date = Annotated[datetime.date, BeforeValidator(_parse_date),
 def _parse_months(text: Any) -> Any:
     """`review_every_months: 12` is read as the text "12"; it must be a whole number from 1 to 60."""
     if not isinstance(text, str):
-        return text
+        raise _fail("months", "should be a number of months from 1 to 60, written on the same line",
+                    "write a whole number of months after the colon, such as 12")
     word = text.strip()
     if word.isascii() and word.isdigit() and 1 <= int(word) <= 60:
         return int(word)
