@@ -6,6 +6,7 @@ module built itself (links, rendered rich text). YAML text is only ever data her
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import html
 import json
@@ -200,13 +201,13 @@ def page_path(section: str, id_: str | None = None) -> str:
 
 
 def _render(template: str, path: str, handbook: Handbook, source: Path | None = None, **context: Any) -> GeneratedFile:
-    context.setdefault("today", _DAY.get(id(handbook)) or review.today())
+    context.setdefault("today", _TODAY.get(None) or review.today())
     content = _environment().get_template(template).render(page_path=path, hb=handbook, page=page_path, **context)
     return GeneratedFile(path, content, source)
 
 
-# The day each generation stands for, by handbook, so that every page of one build agrees on it.
-_DAY: dict[int, datetime.date] = {}
+# The day a generation stands for, so that every page of one build agrees on which reviews are due.
+_TODAY: contextvars.ContextVar[datetime.date | None] = contextvars.ContextVar("servicebook_today", default=None)
 
 
 def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
@@ -222,10 +223,16 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     see `review.today`) decides which reviews show as due.
     """
     day = today or review.today()
-    _DAY.clear()
-    _DAY[id(handbook)] = day
-    cache = cache or PageCache()
-    published = directory_urls if published_directory_urls is None else published_directory_urls
+    token = _TODAY.set(day)
+    try:
+        return _generate(handbook, directory_urls, site_url, cache or PageCache(), tag_index,
+                         directory_urls if published_directory_urls is None else published_directory_urls, day)
+    finally:
+        _TODAY.reset(token)
+
+
+def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, cache: PageCache, tag_index: bool,
+              published: bool, day: datetime.date) -> list[GeneratedFile]:
     cache.settings((directory_urls, site_url, published, day))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
