@@ -108,6 +108,10 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
       + "        group: frontline\n"},
      ["roles/frontline.yml:5:12: training, item 1: 'recovery' comes before 'foundations', which it requires — move "
       "'foundations' above 'recovery' in training"]),
+    ("a module listed before the shorter version of what it requires",
+     {"roles/leader.yml": _base("roles/leader.yml") + "        group: leaders\n        training: [recovery, condensed]\n"},
+     ["roles/leader.yml:8:12: training, item 1: 'recovery' comes before 'condensed', a version of 'foundations', "
+      "which it requires — move 'condensed' above 'recovery' in training"]),
     ("the shorter version first is fine",
      {"roles/leader.yml": _base("roles/leader.yml") + "        group: leaders\n        training: [condensed, recovery]\n"},
      []),

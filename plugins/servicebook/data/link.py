@@ -466,8 +466,9 @@ class _Linker:
                     same = versions.get(needed, {needed})
                     later = [other for other in path[position + 1:] if other in same]
                     if later and not any(other in same for other in path[:position]):
-                        self.report(source, ("training", position),
-                                    f"'{mid}' comes before '{later[0]}', which it requires",
+                        what = "which it requires" if later[0] == needed else \
+                            f"a version of '{needed}', which it requires"
+                        self.report(source, ("training", position), f"'{mid}' comes before '{later[0]}', {what}",
                                     f"move '{later[0]}' above '{mid}' in training")
 
     # -- the linked handbook -------------------------------------------------------------------
