@@ -542,6 +542,11 @@ def _with_groups(handbook: Handbook, pledges: dict[str, Pledge], warnings: list[
             variants[module.variant_of].append(mid)
         for needed in module.requires:
             required_by[needed].append(mid)
+    for gid, mids in for_group.items():
+        # In the order the group's roles take them, then by name: the group's training path.
+        taken = [mid for rid in in_group.get(gid, []) for mid in roles[rid].training]
+        place = {mid: index for index, mid in reversed(list(enumerate(taken)))}
+        mids.sort(key=lambda mid: place.get(mid, len(taken)))
     profiles = {gid: _common_profile(handbook, members) for gid, members in in_group.items()}
     return replace(handbook, pledges=pledges, roles_in_group=dict(in_group), pledges_of_role=dict(of_role),
                    pledges_of_group=dict(of_group), pledges_helped_by=dict(helped), modules_for_group=dict(for_group),
