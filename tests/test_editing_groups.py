@@ -78,7 +78,7 @@ def test_check_lists_reviews_due_without_failing(repo: Path, capsys: pytest.Capt
     [due] = json.loads(capsys.readouterr().out)
     assert (due["file"], due["level"]) == ("competencies/pledges/answering-calls.yml", "notice")
     assert main(["check", "--format", "github"]) == 0
-    assert capsys.readouterr().out.startswith("::notice file=competencies/pledges/answering-calls.yml,line=14")
+    assert capsys.readouterr().out.startswith("::notice file=competencies/pledges/answering-calls.yml,line=14,col=11")
 
 
 def test_diff_tells_group_moves_and_target_changes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -53,20 +53,22 @@ def due_for_review(handbook: Handbook, on: datetime.date) -> list[Problem]:
             reviewed = getattr(item, "reviewed", None)
             if reviewed is not None and due_date(reviewed, months) <= on:
                 path = handbook.files[folder, id_]
-                found.append(Problem(path, _line_of(path, "reviewed"), 1,
+                line, column = _place_of(path, "reviewed")
+                found.append(Problem(path, line, column,
                                      f"reviewed: last reviewed on {reviewed.isoformat()}, and reviews are due every "
                                      f"{months} months (since {due_date(reviewed, months).isoformat()})",
                                      "review the item, then set reviewed: to the day of the review"))
     return found
 
 
-def _line_of(path: os.PathLike[str] | str, key: str) -> int:
-    """The line of a top-level key, for a notice that is not worth parsing the file again for."""
+def _place_of(path: os.PathLike[str] | str, key: str) -> tuple[int, int]:
+    """Line and column of a top-level key's value, for a notice not worth parsing the file again for."""
     try:
         with open(path, encoding="utf-8-sig") as file:
             for number, line in enumerate(file, 1):
                 if line.startswith(f"{key}:"):
-                    return number
+                    value = line[len(key) + 1:]
+                    return number, len(key) + 2 + len(value) - len(value.lstrip())
     except OSError:
         pass
-    return 1
+    return 1, 1
