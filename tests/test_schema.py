@@ -14,7 +14,7 @@ from servicebook.tools.cli import main
 from servicebook.tools.schema import SCHEMA_FILES, editor_settings, render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = {"value": "values", "competency": "library", "role": "roles", "training": "training"}
+FOLDERS = {"value": "values", "competency": "library", "role": "roles", "training": "training", "pledge": "pledges"}
 
 
 def _as_json(path: Path) -> Any:
@@ -35,8 +35,8 @@ def test_committed_schemas_are_current() -> None:
 def test_the_schema_command_writes_one_file_per_kind(tmp_path: Path) -> None:
     assert main(["schema", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["competency.schema.json", "framework.schema.json",
-                                                          "role.schema.json", "training.schema.json",
-                                                          "value.schema.json"]
+                                                          "pledge.schema.json", "role.schema.json",
+                                                          "training.schema.json", "value.schema.json"]
 
 
 def test_every_field_has_a_title_and_a_description() -> None:
@@ -71,6 +71,13 @@ def test_the_example_files_pass_their_schema(kind: str) -> None:
     ("value", "name: V\nstatement: s\nwe_do: []\n"),
     ("competency", "name: C\nsummary: s\nlevels:\n  1: []\n"),
     ("framework", "title: T\norganisation: O\nlevels:\n  - name: One\n    summary: s\n"),
+    ("framework", "title: T\norganisation: O\nlevels: [{name: A, summary: s}, {name: B, summary: s}]\n"
+                  "groups: [{id: Front Line, name: F}]\n"),
+    ("framework", "title: T\norganisation: O\nlevels: [{name: A, summary: s}, {name: B, summary: s}]\n"
+                  "review_every_months: 61\n"),
+    ("pledge", "name: P\nstatement: s\nmeasures:\n  - measure: m\n"),
+    ("pledge", "name: P\nstatement: s\nrole: [a]\n"),
+    ("training", "name: T\nsummary: s\nformat: workshop\nrequires: a\n"),
 ])
 def test_broken_files_fail_their_schema(tmp_path: Path, kind: str, text: str) -> None:
     path = tmp_path / "item.yml"

@@ -9,14 +9,18 @@ from pathlib import Path
 
 from .model import KINDS
 from .problems import Problem
-from .text import ID_MAX, ID_PATTERN
+from .text import ID_MAX, ID_PATTERN, LANGUAGE_PATTERN
 
 FRAMEWORK = "framework.yml"
 YAML_SUFFIXES = (".yml", ".yaml")
 # Device names that Windows will not create as files, whatever the extension.
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 # A telling key for each kind, to say where a stray file at the root belongs.
-_TELLING_KEYS = {"values": "we_do", "library": "levels", "roles": "competencies", "training": "format"}
+_TELLING_KEYS = {"values": "we_do", "library": "levels", "roles": "competencies", "training": "format",
+                 "pledges": "measures"}
+# Translation catalogues (1.1) live beside the kind folders; they are read by the translation stage.
+TRANSLATIONS = "translations"
+_FOLDERS = "values/, library/, roles/, training/ or pledges/"
 
 
 @dataclass(frozen=True)
@@ -93,10 +97,12 @@ def _check_root_files(root: Path) -> list[Problem]:
         if _outside(path, root):
             problems.append(_at(path, f"'{path.name}' links to a place outside the data folder",
                                 "keep handbook files in the data folder itself"))
+        elif path.name == TRANSLATIONS and path.is_dir():
+            problems += _check_translations(path)
         elif path.is_dir() and path.name not in KINDS and any(
                 p.suffix in YAML_SUFFIXES for p in path.iterdir() if not _ignored(p)):
             guess = difflib.get_close_matches(path.name, list(KINDS), n=1, cutoff=0.5)
-            hint = f"did you mean {guess[0]}/?" if guess else "the folders are values/, library/, roles/ and training/"
+            hint = f"did you mean {guess[0]}/?" if guess else f"the folders are {_FOLDERS}"
             problems.append(_at(path, f"the folder '{path.name}' is not one the handbook reads", hint))
         elif path.is_file() and path.suffix in YAML_SUFFIXES:
             message = f"'{path.name}' is not read: only framework.yml belongs at the top of the data folder"
@@ -111,7 +117,23 @@ def _where_it_belongs(path: Path) -> str:
     for kind, key in _TELLING_KEYS.items():
         if re.search(rf"^{key}\s*:", text, re.MULTILINE):
             return f"did you mean {kind}/{path.name}?"
-    return "move it into values/, library/, roles/ or training/"
+    return f"move it into {_FOLDERS}"
+
+
+def _check_translations(folder: Path) -> list[Problem]:
+    """translations/ holds one gettext catalogue per language, `<lang>.po`, and nothing else."""
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if _ignored(path):
+            continue
+        if path.is_dir() or path.suffix != ".po":
+            problems.append(_at(path, f"'{path.name}' is not a .po file, but translations/ holds only .po files",
+                                "keep one <language>.po catalogue per language here, such as cy.po, or rename "
+                                "it to start with _ to have it ignored"))
+        elif not re.fullmatch(LANGUAGE_PATTERN, path.stem):
+            problems.append(_at(path, f"'{path.name}' is not named for a language",
+                                "name the catalogue with a BCP 47 language tag, such as cy.po or zh-Hant.po"))
+    return problems
 
 
 def _scan_folder(root: Path, kind: str) -> tuple[list[Entry], list[Problem]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ from .layout import check_id_text
 from .load import Loaded, ReadCache, Source, load_sources
 from .located import Loc
 from .messages import where
-from .model import KINDS, Competency, Framework, Item, Level, Role, Training, Value
+from .model import KINDS, Competency, Framework, Group, Item, Level, Pledge, Role, Training, Value
 from .problems import DataError, Problem
 
 T = TypeVar("T", bound=Item)
@@ -50,6 +50,22 @@ class Handbook:
     modules_developing: dict[str, list[str]]
     reporting_to: dict[str, list[str]]
     aliases: dict[str, dict[str, str]]
+    # Format 1.1: staff groups and service pledges, and what they are linked to.
+    pledges: dict[str, Pledge] = field(default_factory=dict)
+    roles_in_group: dict[str, list[str]] = field(default_factory=dict)
+    pledges_of_role: dict[str, list[str]] = field(default_factory=dict)
+    pledges_of_group: dict[str, list[str]] = field(default_factory=dict)
+    pledges_helped_by: dict[str, list[str]] = field(default_factory=dict)
+    modules_for_group: dict[str, list[str]] = field(default_factory=dict)
+    variants: dict[str, list[str]] = field(default_factory=dict)
+    required_by: dict[str, list[str]] = field(default_factory=dict)
+    group_profile: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        """The staff groups, in the order framework.yml gives them."""
+        return {group.id: group for group in self.framework.groups}
 
     @property
     def levels(self) -> list[Level]:
@@ -71,7 +87,10 @@ def load_handbook(root: Path, cache: ReadCache | None = None) -> Handbook:
 
 
 def link(loaded: Loaded) -> tuple[Handbook | None, list[Problem]]:
-    """Check everything that spans files; build the handbook when nothing is wrong."""
+    """Check everything that spans files; build the handbook when nothing is wrong.
+
+    Warnings (things that are allowed but probably not meant) travel on the handbook.
+    """
     linker = _Linker(loaded)
     return linker.run(), linker.problems
 
@@ -85,18 +104,46 @@ def _listing(words: list[str], limit: int = 12) -> str:
     return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
 
 
+def _find_loop(start: str, after: object) -> list[str]:
+    """A loop reachable from `start` through `after` (id → ids), as the ids along it, or []."""
+    assert callable(after)
+    chain: list[str] = []
+    on_chain: set[str] = set()
+    done: set[str] = set()
+
+    def visit(node: str) -> list[str]:
+        chain.append(node)
+        on_chain.add(node)
+        for nxt in after(node):
+            if nxt in on_chain:
+                return chain[chain.index(nxt):]
+            if nxt not in done:
+                loop = visit(nxt)
+                if loop:
+                    return loop
+        chain.pop()
+        on_chain.discard(node)
+        done.add(node)
+        return []
+
+    return visit(start)
+
+
 class _Linker:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.aliases: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
 
     # -- reporting ---------------------------------------------------------------------------
 
-    def report(self, source: Source, loc: Loc, message: str, hint: str, *, key: bool = False) -> None:
+    def report(self, source: Source, loc: Loc, message: str, hint: str, *, key: bool = False,
+               warning: bool = False) -> None:
         document = source.document
         at = document.key_mark(loc) if key else document.mark(loc)
-        self.problems.append(Problem(document.path, at.line, at.column, f"{where(loc)}: {message}", hint))
+        found = self.warnings if warning else self.problems
+        found.append(Problem(document.path, at.line, at.column, f"{where(loc)}: {message}", hint))
 
     def items(self, kind: str) -> dict[str, Source]:
         return self.loaded.sources[kind]
@@ -113,7 +160,14 @@ class _Linker:
         needs = {rid: self.check_role(source, behaviours) for rid, source in self.items("roles").items()}
         for source in self.items("training").values():
             self.check_references(source, "develops", "library")
+            self.check_module(source)
+        for source in self.items("pledges").values():
+            self.check_pledge(source)
         self.check_cycles()
+        self.check_module_cycles("requires")
+        self.check_module_cycles("variant_of")
+        self.check_paths()
+        self.check_empty_groups()
         if self.problems or self.loaded.problems or framework is None:
             return None
         assert isinstance(framework.item, Framework)
@@ -142,6 +196,12 @@ class _Linker:
                 self.report(source, ("clusters", index, "id"), f"the cluster id '{cluster.id}' is used twice",
                             "give every cluster its own id")
             clusters.add(cluster.id)
+        groups: set[str] = set()
+        for index, group in enumerate(framework.groups):
+            if group.id in groups:
+                self.report(source, ("groups", index, "id"), f"the group id '{group.id}' is used twice",
+                            "give every group its own id")
+            groups.add(group.id)
 
     @property
     def framework(self) -> Framework | None:
@@ -273,6 +333,8 @@ class _Linker:
                             "give the role it reports to, or remove the line")
             else:
                 self.resolve(source, ("reports_to",), role.reports_to, "roles")
+        if role.group is not None:
+            self.resolve_group(source, ("group",), role.group)
         return needs
 
     def check_cycles(self) -> None:
@@ -291,6 +353,123 @@ class _Linker:
                 self.report(roles[first], ("reports_to",), f"reports_to goes round in a circle: {' → '.join(loop)}",
                             "change reports_to in one of these roles so that the chain ends")
             settled.update(chain)
+
+    # -- staff groups, pledges and training order (1.1) -----------------------------------------
+
+    def resolve_group(self, source: Source, loc: Loc, ref: str) -> str | None:
+        """The group id that `ref` names in framework.yml, or None after reporting why it names nothing."""
+        framework = self.framework
+        if framework is None:
+            return None
+        groups = [group.id for group in framework.groups]
+        if ref in groups:
+            return ref
+        close = difflib.get_close_matches(ref, groups, n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close else
+                f"the groups in framework.yml are: {_listing(groups)}" if groups else
+                "add the group to framework.yml under groups:, or remove this line")
+        self.report(source, loc, f"there is no group '{ref}'", hint)
+        return None
+
+    def check_groups(self, source: Source, field_: str) -> list[str]:
+        """A list of group ids: each must exist, none twice."""
+        found: list[str] = []
+        for index, ref in enumerate(getattr(source.item, field_)):
+            if ref in found:
+                self.report(source, (field_, index), f"'{ref}' is listed twice", "remove the second one")
+            elif self.resolve_group(source, (field_, index), ref) is not None:
+                found.append(ref)
+        return found
+
+    def check_module(self, source: Source) -> None:
+        module = source.item
+        assert isinstance(module, Training)
+        self.check_groups(source, "for_groups")
+        found: list[str] = []
+        for index, ref in enumerate(module.requires):
+            if ref == source.id:
+                self.report(source, ("requires", index), "a module cannot require itself", "remove it from requires")
+            elif ref in found:
+                self.report(source, ("requires", index), f"'{ref}' is listed twice", "remove the second one")
+            elif self.resolve(source, ("requires", index), ref, "training") is not None:
+                found.append(ref)
+        if module.variant_of is not None:
+            if module.variant_of == source.id:
+                self.report(source, ("variant_of",), "a module cannot be a version of itself",
+                            "give the module this one shortens or adapts, or remove the line")
+            else:
+                self.resolve(source, ("variant_of",), module.variant_of, "training")
+
+    def check_pledge(self, source: Source) -> None:
+        pledge = source.item
+        assert isinstance(pledge, Pledge)
+        roles = self.check_references(source, "roles", "roles")
+        groups = set(self.check_groups(source, "groups"))
+        self.check_references(source, "competencies", "library")
+        for index, ref in enumerate(pledge.roles):
+            if ref not in roles:
+                continue
+            group = getattr(self.items("roles")[ref].item, "group", None)
+            if group in groups:
+                self.report(source, ("roles", index),
+                            f"'{ref}' belongs to the group '{group}', which this pledge already names",
+                            f"remove '{ref}' from roles: the group covers it", warning=True)
+
+    def check_empty_groups(self) -> None:
+        source = self.loaded.framework
+        framework = self.framework
+        if source is None or framework is None:
+            return
+        if self.loaded.broken["roles"]:
+            return  # a role that could not be read may well be the group's member
+        used = {getattr(role.item, "group", None) for role in self.items("roles").values()}
+        for index, group in enumerate(framework.groups):
+            if group.id not in used:
+                self.report(source, ("groups", index, "id"), f"no role belongs to the group '{group.id}'",
+                            f"give a role the line 'group: {group.id}', or remove the group", warning=True)
+
+    def check_module_cycles(self, field_: str) -> None:
+        """`requires` and `variant_of` must not lead back to where they started."""
+        modules = self.items("training")
+
+        def after(mid: str) -> list[str]:
+            value = getattr(modules[mid].item, field_)
+            listed = value if isinstance(value, list) else [value] if value else []
+            return [ref for ref in listed if ref in modules and ref != mid]
+
+        reported: set[frozenset[str]] = set()
+        for start in sorted(modules):
+            loop = _find_loop(start, after)
+            if loop and frozenset(loop) not in reported:
+                reported.add(frozenset(loop))
+                first = min(loop)
+                turned = loop[loop.index(first):] + loop[: loop.index(first)] + [first]
+                nxt = turned[1]
+                value = getattr(modules[first].item, field_)
+                loc: Loc = (field_, value.index(nxt)) if isinstance(value, list) else (field_,)
+                word = "requires" if field_ == "requires" else "variant_of"
+                self.report(modules[first], loc, f"{word} goes round in a circle: {' → '.join(turned)}",
+                            f"change {word} in one of these modules so that the chain ends")
+
+    def check_paths(self) -> None:
+        """A role's training path lists what a module requires before the module itself."""
+        modules = self.items("training")
+        versions: dict[str, set[str]] = {mid: {mid} for mid in modules}
+        for mid, source in modules.items():
+            original = getattr(source.item, "variant_of", None)
+            if original in versions:
+                versions[original].add(mid)  # a shorter version counts as the module it shortens
+        for source in self.items("roles").values():
+            path: list[str] = list(getattr(source.item, "training", []))
+            for position, mid in enumerate(path):
+                for needed in getattr(modules[mid].item, "requires", []) if mid in modules else []:
+                    same = versions.get(needed, {needed})
+                    later = [other for other in path[position + 1:] if other in same]
+                    if later and not any(other in same for other in path[:position]):
+                        what = "which it requires" if later[0] == needed else \
+                            f"a version of '{needed}', which it requires"
+                        self.report(source, ("training", position), f"'{mid}' comes before '{later[0]}', {what}",
+                                    f"move '{later[0]}' above '{mid}' in training")
 
     # -- the linked handbook -------------------------------------------------------------------
 
@@ -327,8 +506,58 @@ class _Linker:
             for cid in module.develops:
                 developing[cid].append(mid)
         files = {(kind, id_): source.path for kind in KINDS for id_, source in self.items(kind).items()}
-        return Handbook(self.loaded.root, framework, self.ordered("values", Value), competencies, roles, modules,
-                        files, {cid: behaviours[cid] for cid in competencies}, {rid: needs[rid] for rid in roles},
-                        dict(roles_needing), dict(expressing), dict(roles_taking), dict(developing),
-                        dict(reporting_to), self.aliases)
+        handbook = Handbook(self.loaded.root, framework, self.ordered("values", Value), competencies, roles, modules,
+                            files, {cid: behaviours[cid] for cid in competencies}, {rid: needs[rid] for rid in roles},
+                            dict(roles_needing), dict(expressing), dict(roles_taking), dict(developing),
+                            dict(reporting_to), self.aliases)
+        return _with_groups(handbook, self.ordered("pledges", Pledge), sorted(set(self.warnings)))
 
+
+
+def _with_groups(handbook: Handbook, pledges: dict[str, Pledge], warnings: list[Problem]) -> Handbook:
+    """The 1.1 reverse indexes: group → roles, training and pledges; role and competency → pledges."""
+    roles, modules = handbook.roles, handbook.modules
+    in_group: dict[str, list[str]] = defaultdict(list)
+    for rid, role in roles.items():
+        if role.group:
+            in_group[role.group].append(rid)
+    of_group: dict[str, list[str]] = defaultdict(list)
+    of_role: dict[str, list[str]] = defaultdict(list)
+    helped: dict[str, list[str]] = defaultdict(list)
+    for pid, pledge in pledges.items():
+        for gid in pledge.groups:
+            of_group[gid].append(pid)
+        delivering = [*pledge.roles, *(rid for gid in pledge.groups for rid in in_group.get(gid, []))]
+        for rid in dict.fromkeys(delivering):
+            of_role[rid].append(pid)
+        for cid in pledge.competencies:
+            helped[cid].append(pid)
+    for_group: dict[str, list[str]] = defaultdict(list)
+    variants: dict[str, list[str]] = defaultdict(list)
+    required_by: dict[str, list[str]] = defaultdict(list)
+    for mid, module in modules.items():
+        for gid in module.for_groups:
+            for_group[gid].append(mid)
+        if module.variant_of:
+            variants[module.variant_of].append(mid)
+        for needed in module.requires:
+            required_by[needed].append(mid)
+    for gid, mids in for_group.items():
+        # In the order the group's roles take them, then by name: the group's training path.
+        taken = [mid for rid in in_group.get(gid, []) for mid in roles[rid].training]
+        place = {mid: index for index, mid in reversed(list(enumerate(taken)))}
+        mids.sort(key=lambda mid: place.get(mid, len(taken)))
+    profiles = {gid: _common_profile(handbook, members) for gid, members in in_group.items()}
+    return replace(handbook, pledges=pledges, roles_in_group=dict(in_group), pledges_of_role=dict(of_role),
+                   pledges_of_group=dict(of_group), pledges_helped_by=dict(helped), modules_for_group=dict(for_group),
+                   variants=dict(variants), required_by=dict(required_by), group_profile=profiles, warnings=warnings)
+
+
+def _common_profile(handbook: Handbook, members: list[str]) -> list[tuple[str, int]]:
+    """Each competency every role of the group needs, at the lowest level any of them needs it.
+
+    In the order of the first role's profile, so the group page reads like a role page.
+    """
+    levels = [{need.competency: need.level for need in handbook.needs[rid]} for rid in members]
+    shared = [cid for cid in levels[0] if all(cid in profile for profile in levels[1:])]
+    return [(cid, min(profile[cid] for profile in levels)) for cid in shared]

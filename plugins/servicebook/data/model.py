@@ -11,7 +11,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .text import Date, Id, LevelRef, Name40, Name80, Plain40, Plain80, Plain120, Plain300, Plain500, Ref, Rich
+from .text import (
+    Date,
+    Id,
+    Language,
+    LevelRef,
+    Months,
+    Name40,
+    Name80,
+    Plain40,
+    Plain80,
+    Plain120,
+    Plain200,
+    Plain300,
+    Plain500,
+    Ref,
+    Rich,
+)
 
 Behaviours = Annotated[list[Plain500], Field(min_length=1, max_length=12)]
 
@@ -51,6 +67,17 @@ class Cluster(Item):
     """What the competencies in this cluster have in common."""
 
 
+class Group(Item):
+    """A staff group (1.1): roles that share a profile, training and pledges, such as frontline staff."""
+
+    id: Id
+    """Short id that roles give as their group, such as frontline."""
+    name: Name80
+    """The group's name, such as Frontline staff."""
+    summary: Plain300 | None = None
+    """Who is in the group, in a sentence."""
+
+
 class Framework(Item):
     """framework.yml: the framework as a whole, its level scale and its clusters."""
 
@@ -64,6 +91,12 @@ class Framework(Item):
     """The level scale, lowest first: 2 to 7 levels. Elsewhere a level is given by its number or its name."""
     clusters: Annotated[list[Cluster], Field(max_length=50)] = []
     """Optional groups of competencies."""
+    groups: Annotated[list[Group], Field(max_length=50)] = []
+    """Optional staff groups (1.1), each with its own profile, training and pledges."""
+    review_every_months: Months | None = None
+    """How often items are reviewed (1.1), 1 to 60 months: an older reviewed date is reported as due."""
+    language: Language | None = None
+    """The language of the text in these files (1.1), as a BCP 47 tag such as en or cy; en when not given."""
 
 
 class Value(Item):
@@ -79,6 +112,10 @@ class Value(Item):
     """Behaviours that show the value: 1 to 20, each one line."""
     we_avoid: Annotated[list[Plain500], Field(max_length=20)] = []
     """Behaviours that go against the value: up to 20, each one line."""
+    owner: Plain120 | None = None
+    """Who keeps this value current."""
+    reviewed: Date | None = None
+    """The date of the last review, as YYYY-MM-DD."""
     aliases: Annotated[list[Id], Field(max_length=20)] = []
     """Earlier ids of this value: their old addresses lead to its page."""
 
@@ -100,6 +137,10 @@ class Competency(Item):
     """Behaviours at each level it describes: a level number or name, then 1 to 12 behaviours."""
     watch_for: Annotated[list[Plain500], Field(max_length=20)] = []
     """Behaviours that show the competency is missing."""
+    owner: Plain120 | None = None
+    """Who keeps this competency current."""
+    reviewed: Date | None = None
+    """The date of the last review, as YYYY-MM-DD."""
     aliases: Annotated[list[Id], Field(max_length=20)] = []
     """Earlier ids of this competency: their old addresses lead to its page."""
 
@@ -136,6 +177,8 @@ class Role(Item):
     """Ids of training modules, in the recommended order."""
     reports_to: Ref | None = None
     """The id of the role this one reports to."""
+    group: Ref | None = None
+    """The id of the staff group in framework.yml this role belongs to (1.1)."""
     owner: Plain120 | None = None
     """Who keeps this profile current."""
     reviewed: Date | None = None
@@ -162,8 +205,54 @@ class Training(Item):
     """How long it takes, such as 1 day."""
     develops: Annotated[list[Ref], Field(max_length=100)] = []
     """Ids of the competencies it develops."""
+    for_groups: Annotated[list[Ref], Field(max_length=50)] = []
+    """Ids of the staff groups the module is meant for (1.1)."""
+    requires: Annotated[list[Ref], Field(max_length=20)] = []
+    """Ids of the modules to complete first (1.1)."""
+    variant_of: Ref | None = None
+    """The id of the module this is a shorter or adapted version of (1.1)."""
+    provider: Plain120 | None = None
+    """Who runs the module (1.1), such as the training centre."""
+    owner: Plain120 | None = None
+    """Who keeps this module current."""
+    reviewed: Date | None = None
+    """The date of the last review, as YYYY-MM-DD."""
     aliases: Annotated[list[Id], Field(max_length=20)] = []
     """Earlier ids of this module: their old addresses lead to its page."""
+
+
+class Measure(Item):
+    """How a pledge is measured, and the target."""
+
+    measure: Plain200
+    """What is counted, such as Letters answered within 10 working days."""
+    target: Plain80
+    """The target, exactly as typed, such as 95%."""
+
+
+class Pledge(Item):
+    """pledges/<id>.yml (1.1): a promise published to customers, with how it is measured."""
+
+    name: Name80
+    """The pledge's name, such as Answering letters."""
+    statement: Plain300
+    """The promise in one sentence, as customers read it."""
+    description: Rich | None = None
+    """More about the pledge (Markdown)."""
+    measures: Annotated[list[Measure], Field(min_length=1, max_length=10)] = []
+    """How it is measured: 1 to 10 entries, each a measure: and a target:."""
+    roles: Annotated[list[Ref], Field(max_length=100)] = []
+    """Ids of the roles that deliver it."""
+    groups: Annotated[list[Ref], Field(max_length=50)] = []
+    """Ids of the staff groups that deliver it."""
+    competencies: Annotated[list[Ref], Field(max_length=50)] = []
+    """Ids of the competencies that help keep it."""
+    owner: Plain120 | None = None
+    """Who keeps this pledge current."""
+    reviewed: Date | None = None
+    """The date of the last review, as YYYY-MM-DD."""
+    aliases: Annotated[list[Id], Field(max_length=20)] = []
+    """Earlier ids of this pledge: their old addresses lead to its page."""
 
 
 @dataclass(frozen=True)
@@ -181,5 +270,6 @@ KINDS: dict[str, Kind] = {kind.folder: kind for kind in (
     Kind("library", Competency, "competency", "competency"),
     Kind("roles", Role, "role", "role"),
     Kind("training", Training, "training module", "training"),
+    Kind("pledges", Pledge, "pledge", "pledge"),
 )}
 

@@ -103,6 +103,7 @@ def _name_schema(limit: int) -> WithJsonSchema:
 Plain40 = Annotated[str, Strict(), AfterValidator(PlainText(40)), _plain_schema(40)]
 Plain80 = Annotated[str, Strict(), AfterValidator(PlainText(80)), _plain_schema(80)]
 Plain120 = Annotated[str, Strict(), AfterValidator(PlainText(120)), _plain_schema(120)]
+Plain200 = Annotated[str, Strict(), AfterValidator(PlainText(200)), _plain_schema(200)]
 Plain300 = Annotated[str, Strict(), AfterValidator(PlainText(300)), _plain_schema(300)]
 Plain500 = Annotated[str, Strict(), AfterValidator(PlainText(500)), _plain_schema(500)]
 Name40 = Annotated[str, Strict(), AfterValidator(PlainText(40, name=True)), _name_schema(40)]
@@ -142,3 +143,32 @@ def _parse_date(text: Any) -> Any:
 
 Date = Annotated[datetime.date, BeforeValidator(_parse_date),
                  WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+
+def _parse_months(text: Any) -> Any:
+    """`review_every_months: 12` is read as the text "12"; it must be a whole number from 1 to 60."""
+    if not isinstance(text, str):
+        raise _fail("months", "should be a number of months from 1 to 60, written on the same line",
+                    "write a whole number of months after the colon, such as 12")
+    word = text.strip()
+    if word.isascii() and word.isdigit() and 1 <= int(word) <= 60:
+        return int(word)
+    raise _fail("months", f"'{text}' is not a number of months from 1 to 60",
+                "write a whole number of months, such as 12")
+
+
+Months = Annotated[int, BeforeValidator(_parse_months), Strict(),
+                   WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 60,
+                                   "description": "A whole number of months, from 1 to 60."})]
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
+
+def _check_language(text: str) -> str:
+    if not re.fullmatch(LANGUAGE_PATTERN, text):
+        raise _fail("language", f"'{text}' is not a language tag",
+                    "write a BCP 47 language tag such as en, cy, fr or zh-Hant")
+    return text
+
+
+Language = Annotated[str, Strict(), AfterValidator(PlainText(35)), AfterValidator(_check_language),
+                     WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN, "maxLength": 35})]

@@ -22,6 +22,7 @@ from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
+from ..data.review import due_for_review, today
 from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
 from ..site.reuse import PageCache
@@ -101,6 +102,17 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             # rather than logged: a logged error would abort a strict build and leave the server stuck.
             report = report.replace("nothing was published.", "the last good pages stay served until this is fixed.")
             print(f"ERROR    -  {report}", file=sys.stderr, flush=True)
+            return
+        self._tell_warnings()
+
+    def _tell_warnings(self) -> None:
+        """Allowed but probably unmeant: warnings (a strict build stops). Reviews due: information only,
+        since a build must not start failing because a date has passed."""
+        assert self.handbook is not None
+        for problem in self.handbook.warnings:
+            log.warning(f"servicebook: {problem.format(self.base)}")
+        for problem in due_for_review(self.handbook, today()):
+            log.info(f"servicebook: due for review: {problem.format(self.base)}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
@@ -113,6 +125,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
                              cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls)
         self.titles = {page.path: page.title for page in generated if page.title}
+        if config.nav:
+            config.nav = _without_absent_sections(config.nav, {page.path for page in generated}, files)
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page, in_nav), page.source) for page in generated]
         taken = {file.dest_uri: file for file in files}
@@ -306,3 +320,31 @@ def _nav_paths(nav: Any) -> set[str]:
     if isinstance(nav, list):
         return set().union(*(_nav_paths(entry) for entry in nav)) if nav else set()
     return set()
+
+
+# Sections that only a handbook with staff groups or pledges (format 1.1) has.
+OPTIONAL_SECTIONS = ("groups/index.md", "pledges/index.md")
+
+
+def _without_absent_sections(nav: Any, generated: set[str], files: Files) -> Any:
+    """The nav without the groups and pledges sections when this handbook has none.
+
+    One mkdocs.yml can then serve a version 1 framework and a 1.1 one: no entry leads nowhere.
+    """
+    absent = {path for path in OPTIONAL_SECTIONS if path not in generated and files.get_file_from_path(path) is None}
+    if not absent:
+        return nav
+
+    def keep(entry: Any) -> bool:
+        if isinstance(entry, dict) and len(entry) == 1:
+            entry = next(iter(entry.values()))
+        return not (isinstance(entry, str) and entry in absent)
+
+    def prune(entry: Any) -> Any:
+        if isinstance(entry, list):
+            return [prune(item) for item in entry if keep(item)]
+        if isinstance(entry, dict):
+            return {key: prune(value) for key, value in entry.items()}
+        return entry
+
+    return prune(nav)

@@ -6,6 +6,8 @@ module built itself (links, rendered rich text). YAML text is only ever data her
 
 from __future__ import annotations
 
+import contextvars
+import datetime
 import html
 import json
 import posixpath
@@ -17,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from ..data import review
 from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
@@ -24,9 +27,9 @@ from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
-from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
+from .reuse import PageCache, everything, group_inputs, growth_inputs, index_inputs, inputs_of, matrix_inputs
 
-SECTIONS = ("roles", "library", "values", "training")
+SECTIONS = ("roles", "library", "values", "training", "pledges")
 
 
 class Markdown(str):
@@ -53,7 +56,51 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
                        role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
+    env.filters["join"] = _join
+    env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups)
     return env
+
+
+def _join(items: Any, separator: str = "") -> Markdown:
+    """Jinja's join, keeping the links built here as Markdown.
+
+    Each plain text is escaped; the separator is the template's own.
+    """
+    return Markdown(separator.join(_finalize(item) for item in items))
+
+
+@jinja2.pass_context
+def _review_due(context: Any, item: Any) -> str:
+    """The date an item's review fell due, when that is past on the day of the build; else ''."""
+    handbook: Handbook = context["hb"]
+    months, reviewed = handbook.framework.review_every_months, getattr(item, "reviewed", None)
+    if months is None or reviewed is None:
+        return ""
+    due = review.due_date(reviewed, months)
+    return due.isoformat() if due <= context["today"] else ""
+
+
+@jinja2.pass_context
+def _shorter_versions(context: Any, mid: str, rid: str) -> list[str]:
+    """The shorter versions of a module on a role's path that the role may take instead.
+
+    Not those the path already lists, nor those meant only for other staff groups.
+    """
+    handbook: Handbook = context["hb"]
+    role = handbook.roles[rid]
+    return [vid for vid in handbook.variants.get(mid, []) if vid not in role.training
+            and (not handbook.modules[vid].for_groups or role.group in handbook.modules[vid].for_groups)]
+
+
+@jinja2.pass_context
+def _role_groups(context: Any) -> Markdown:
+    """Each role's staff group, as JSON that the matrix filter reads (no HTML can end the block)."""
+    handbook: Handbook = context["hb"]
+    data = {"label": "Staff group", "all": "All staff groups",
+            "groups": [{"id": gid, "name": group.name} for gid, group in handbook.groups.items()],
+            "roles": {rid: role.group for rid, role in handbook.roles.items() if role.group}}
+    text = json.dumps(data, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markdown(f'<script type="application/json" class="sb-role-groups">{text}</script>')
 
 
 @jinja2.pass_context
@@ -67,11 +114,17 @@ def _tags(context: Any, section: str, id_: str) -> Markdown:
     if section == "roles":
         competencies = [need.competency for need in handbook.needs[id_]]
         values = role_values(handbook, id_)
+    elif section == "pledges":
+        competencies = handbook.pledges[id_].competencies
+        values = list(dict.fromkeys(vid for cid in competencies for vid in handbook.competencies[cid].values))
     else:
         competencies, values = [id_], handbook.competencies[id_].values
     names = [clusters[cid] for cid in dict.fromkeys(
         c for c in (handbook.competencies[cid].cluster for cid in competencies) if c is not None)]
     names += [handbook.values[vid].name for vid in values]
+    group = handbook.roles[id_].group if section == "roles" else None
+    if group:
+        names.append(handbook.groups[group].name)
     if not names:
         return Markdown("")
     lines = ["---", "tags:", *(f"  - {json.dumps(name, ensure_ascii=False)}" for name in dict.fromkeys(names)), "---"]
@@ -132,7 +185,7 @@ def _needed_levels(context: Any, rid: str) -> dict[str, int]:
 
 def _items(handbook: Handbook, section: str) -> Any:
     return {"roles": handbook.roles, "library": handbook.competencies, "values": handbook.values,
-            "training": handbook.modules}[section]
+            "training": handbook.modules, "pledges": handbook.pledges, "groups": handbook.groups}[section]
 
 
 def _rich(text: str) -> Markdown:
@@ -148,28 +201,43 @@ def page_path(section: str, id_: str | None = None) -> str:
 
 
 def _render(template: str, path: str, handbook: Handbook, source: Path | None = None, **context: Any) -> GeneratedFile:
+    context.setdefault("today", _TODAY.get(None) or review.today())
     content = _environment().get_template(template).render(page_path=path, hb=handbook, page=page_path, **context)
     return GeneratedFile(path, content, source)
 
 
+# The day a generation stands for, so that every page of one build agrees on which reviews are due.
+_TODAY: contextvars.ContextVar[datetime.date | None] = contextvars.ContextVar("servicebook_today", default=None)
+
+
 def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
              cache: PageCache | None = None, tag_index: bool = False,
-             published_directory_urls: bool | None = None) -> list[GeneratedFile]:
+             published_directory_urls: bool | None = None, today: datetime.date | None = None) -> list[GeneratedFile]:
     """Every generated page, QR code and redirect of the handbook, in a fixed order.
 
     With a `site_url`, role and competency pages carry a QR code of their full address. With a
     cache (kept by `mkdocs serve`), a page whose items are all unchanged is not rendered again.
     With `tag_index` (Material's tags plugin is on), a page lists the pages of each cluster and value.
     Printed addresses and QR codes follow the URL style of the published site, which an offline copy
-    built with other URLs gives as `published_directory_urls`.
+    built with other URLs gives as `published_directory_urls`. `today` (default: the build's day,
+    see `review.today`) decides which reviews show as due.
     """
-    cache = cache or PageCache()
-    published = directory_urls if published_directory_urls is None else published_directory_urls
-    cache.settings((directory_urls, site_url, published))
+    day = today or review.today()
+    token = _TODAY.set(day)
+    try:
+        return _generate(handbook, directory_urls, site_url, cache or PageCache(), tag_index,
+                         directory_urls if published_directory_urls is None else published_directory_urls, day)
+    finally:
+        _TODAY.reset(token)
+
+
+def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, cache: PageCache, tag_index: bool,
+              published: bool, day: datetime.date) -> list[GeneratedFile]:
+    cache.settings((directory_urls, site_url, published, day))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
     handouts = {section: {id_: _handout(page_path(section, id_), published, site_url)
-                          for id_ in _items(handbook, section)} for section in ("roles", "library")}
+                          for id_ in _items(handbook, section)} for section in ("roles", "library", "pledges")}
     indexes = {"library": ("library.md.j2", framework),
                "values": ("values.md.j2", None), "training": ("training.md.j2", None)}
     files = _roles_index(handbook, cache)
@@ -178,11 +246,12 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
               for section, (template, source) in indexes.items()]
     files += _matrix(handbook, framework, cache)
     files += _growth(handbook, cache)
+    files += _groups_and_pledges(handbook, framework, cache)
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
-                 "training": "module.md.j2"}
+                 "training": "module.md.j2", "pledges": "pledge.md.j2"}
     for section, template in templates.items():
         for id_, item in _items(handbook, section).items():
             path = page_path(section, id_)
@@ -228,6 +297,27 @@ def _handout(path: str, directory_urls: bool, site_url: str | None) -> Handout:
 def _detail(template: str, path: str, handbook: Handbook, source: Path, id_: str, item: Any,
             handout: Handout | None) -> GeneratedFile:
     return replace(_render(template, path, handbook, source, id=id_, item=item, handout=handout), title=item.name)
+
+
+def _groups_and_pledges(handbook: Handbook, framework: Path, cache: PageCache) -> list[GeneratedFile]:
+    """Format 1.1's index pages, and a page per staff group: only for a handbook that has them.
+
+    The pledge pages themselves are made with the other item pages.
+    """
+    files = []
+    if handbook.groups:
+        home = page_path("groups")
+        files.append(cache.page(home, group_inputs(handbook), partial(
+            _render, "groups.md.j2", home, handbook, framework)))
+        for gid, group in handbook.groups.items():
+            path = page_path("groups", gid)
+            files.append(cache.page(path, group_inputs(handbook, gid), partial(
+                _detail, "group.md.j2", path, handbook, framework, gid, group, None)))
+    if handbook.pledges:
+        home = page_path("pledges")
+        files.append(cache.page(home, (handbook.framework, *handbook.pledges.values()), partial(
+            _render, "pledges.md.j2", home, handbook)))
+    return files
 
 
 def _growth(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:

@@ -35,6 +35,13 @@ def groups_of(handbook: Handbook) -> list[Group]:
     return groups
 
 
+def by_group(handbook: Handbook) -> list[str]:
+    """The roles in display order, those of each staff group together in the order framework.yml gives the groups
+    (roles in no group last); with no groups (format 1.0), simply the display order."""
+    rank = {gid: number for number, gid in enumerate(handbook.groups)}
+    return sorted(handbook.roles, key=lambda rid: rank.get(handbook.roles[rid].group or "", len(rank)))
+
+
 @dataclass(frozen=True)
 class MatrixPart:
     """One table of the matrix: a cluster's competencies against a run of the roles that need them."""
@@ -57,7 +64,7 @@ def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
     parts = []
     for group in groups_of(handbook):
         cids = set(group.competencies)
-        rows = [rid for rid in handbook.roles if levels[rid] & cids]
+        rows = [rid for rid in by_group(handbook) if levels[rid] & cids]
         chunks = [rows[start:start + MATRIX_ROLES] for start in range(0, len(rows), MATRIX_ROLES)] or [[]]
         for number, chunk in enumerate(chunks, 1):
             path = "matrix.md" if single else f"matrix/{group.anchor}-{number}.md"

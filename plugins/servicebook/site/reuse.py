@@ -54,7 +54,7 @@ def everything(hb: Handbook) -> Inputs:
 def index_inputs(hb: Handbook, section: str) -> Inputs:
     """A section's index page shows the framework and that section's items."""
     sections: dict[str, dict[str, Any]] = {"roles": hb.roles, "library": hb.competencies, "values": hb.values,
-                                           "training": hb.modules}
+                                           "training": hb.modules, "pledges": hb.pledges}
     items = sections[section]
     return (hb.framework, *items.values())
 
@@ -71,9 +71,47 @@ def growth_inputs(hb: Handbook, role: str, target: str) -> Inputs:
             *(hb.modules[mid] for mid in hb.roles[target].training))
 
 
+def group_inputs(hb: Handbook, gid: str | None = None) -> Inputs:
+    """A group's page shows its roles and their profiles, its training and pledges; the index, every group's roles."""
+    if gid is None:
+        return (hb.framework, *hb.roles.values())
+    roles = [hb.roles[rid] for rid in hb.roles_in_group.get(gid, [])]
+    competencies = [hb.competencies[cid] for cid, _ in hb.group_profile.get(gid, [])]
+    modules = [hb.modules[mid] for mid in hb.modules_for_group.get(gid, [])]
+    originals = [hb.modules[module.variant_of] for module in modules if module.variant_of]
+    return (hb.framework, *roles, *competencies, *modules, *originals,
+            *(hb.pledges[pid] for pid in hb.pledges_of_group.get(gid, [])))
+
+
+def _more_inputs(hb: Handbook, section: str, id_: str) -> Inputs:
+    """What format 1.1 adds to an item's page: pledges, groups, and the modules a module is linked to."""
+    if section == "roles":
+        variants = [hb.modules[vid] for mid in hb.roles[id_].training for vid in hb.variants.get(mid, [])]
+        return (*(hb.pledges[pid] for pid in hb.pledges_of_role.get(id_, [])), *variants)
+    if section == "library":
+        return tuple(hb.pledges[pid] for pid in hb.pledges_helped_by.get(id_, []))
+    if section == "training":
+        module = hb.modules[id_]
+        linked = [*module.requires, *([module.variant_of] if module.variant_of else []),
+                  *hb.variants.get(id_, []), *hb.required_by.get(id_, []),
+                  *(vid for rid in hb.roles_taking.get(id_, []) for mid in hb.roles[rid].training
+                    for vid in hb.variants.get(mid, []))]
+        return tuple(hb.modules[mid] for mid in linked)
+    return ()
+
+
 def inputs_of(hb: Handbook, section: str, id_: str) -> Inputs:
     """Every item whose text or links the page of one item shows."""
+    return _inputs_of(hb, section, id_) + _more_inputs(hb, section, id_)
+
+
+def _inputs_of(hb: Handbook, section: str, id_: str) -> Inputs:
     fw = hb.framework
+    if section == "pledges":
+        pledge = hb.pledges[id_]
+        delivering = [*pledge.roles, *(rid for gid in pledge.groups for rid in hb.roles_in_group.get(gid, []))]
+        return (fw, pledge, *(hb.roles[rid] for rid in delivering), *(hb.competencies[c] for c in pledge.competencies),
+                *(hb.values[vid] for cid in pledge.competencies for vid in hb.competencies[cid].values))
     if section == "roles":
         role = hb.roles[id_]
         competencies = [hb.competencies[need.competency] for need in hb.needs[id_]]

@@ -10,9 +10,9 @@ from ..data.link import Handbook
 from ..data.markup import escape_plain
 
 SECTIONS = [("roles", "Roles", "roles"), ("competencies", "Competencies", "library"), ("values", "Values", "values"),
-            ("modules", "Training modules", "training")]
+            ("modules", "Training modules", "training"), ("pledges", "Service pledges", "pledges")]
 # Fields reported in detail, so not again among "also changed".
-DETAILED = {"name", "aliases", "competencies", "levels", "watch_for", "we_do", "we_avoid"}
+DETAILED = {"name", "aliases", "competencies", "levels", "watch_for", "we_do", "we_avoid", "group", "measures"}
 
 
 def _q(text: str) -> str:
@@ -59,6 +59,9 @@ def _item_changes(before: Handbook | None, after: Handbook, attribute: str, old:
         yield f"name changed from {_q(old.name)} to {_q(new.name)}."
     if attribute == "roles":
         yield from _profile(before, after, old, new, new_id)
+        yield from _group_move(before, after, old, new)
+    if attribute == "pledges":
+        yield from _measures(old.measures, new.measures)
     if attribute == "competencies":
         old_levels = {n: list(b) for n, b in before.behaviours.get(_id_of(before, old), {}).items()}
         new_levels = after.behaviours[new_id]
@@ -73,6 +76,37 @@ def _item_changes(before: Handbook | None, after: Handbook, attribute: str, old:
               if field not in DETAILED and getattr(old, field) != getattr(new, field)]
     if others:
         yield f"also changed: {', '.join(f.replace('_', ' ') for f in others)}."
+
+
+def _group_name(handbook: Handbook, gid: str) -> str:
+    return _q(handbook.groups[gid].name) if gid in handbook.groups else f"`{gid}`"
+
+
+def _group_move(before: Handbook, after: Handbook, old: Any, new: Any) -> Iterable[str]:
+    """A role that joins, leaves or changes its staff group (format 1.1)."""
+    if old.group == new.group:
+        return
+    name = escape_plain(new.name)
+    if new.group is None:
+        yield f"{name} is no longer in a staff group (was {_group_name(before, old.group)})."
+    elif old.group is None:
+        yield f"{name} moved to the group {_group_name(after, new.group)}."
+    else:
+        was, now = _group_name(before, old.group), _group_name(after, new.group)
+        yield f"{name} moved from the group {was} to the group {now}."
+
+
+def _measures(old: list[Any], new: list[Any]) -> Iterable[str]:
+    """A pledge's measures, matched by what they count: targets changed, measures added or removed."""
+    was = {entry.measure: entry.target for entry in old}
+    now = {entry.measure: entry.target for entry in new}
+    for measure, target in now.items():
+        if measure not in was:
+            yield f"measure added: {_q(measure)}, target {_q(target)}."
+        elif was[measure] != target:
+            yield f"{_q(measure)}: pledge target changed from {escape_plain(was[measure])} to {escape_plain(target)}."
+    for measure in was.keys() - now.keys():
+        yield f"measure removed: {_q(measure)}."
 
 
 def _id_of(handbook: Handbook, item: Any) -> str:
@@ -127,3 +161,14 @@ def _framework(before: Handbook | None, after: Handbook) -> Iterable[str]:
         yield f"- Cluster added: **{escape_plain(new_clusters[cid])}**."
     for cid in sorted(old_clusters.keys() - new_clusters.keys()):
         yield f"- Cluster removed: **{escape_plain(old_clusters[cid])}**."
+    old_groups = {g.id: g.name for g in before.framework.groups}
+    new_groups = {g.id: g.name for g in after.framework.groups}
+    for gid in [g for g in new_groups if g not in old_groups]:
+        yield f"- Staff group added: **{escape_plain(new_groups[gid])}** (`{gid}`)."
+    for gid in [g for g in old_groups if g not in new_groups]:
+        yield f"- Staff group removed: **{escape_plain(old_groups[gid])}** (`{gid}`)."
+    for gid in [g for g in new_groups if g in old_groups and old_groups[g] != new_groups[g]]:
+        yield f"- Staff group `{gid}` renamed from {_q(old_groups[gid])} to {_q(new_groups[gid])}."
+    if before.framework.review_every_months != after.framework.review_every_months:
+        months = after.framework.review_every_months
+        yield (f"- Reviews are now due every {months} months." if months else "- Reviews no longer fall due.")

@@ -18,11 +18,12 @@ from ..data import gitdata
 from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
+from ..data.review import due_for_review, today
 from ..site.pages import generate
 from . import changes, init, rename, scaffold, schema, translate
 
 MARKER = ".servicebook-render"
-WORDS = [kind.word for kind in KINDS.values()]
+WORDS = [*(kind.word for kind in KINDS.values()), scaffold.GROUP_WORD]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,36 +95,63 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Errors fail; warnings fail too, as they stop a strict build; reviews due are listed, never a failure."""
     try:
-        load_handbook(args.data_dir)
+        handbook = load_handbook(args.data_dir)
     except DataError as error:
         print(_show(error.problems, args.format))
         return 1
+    warnings, due = handbook.warnings, due_for_review(handbook, today())
     if args.format == "json":
-        print("[]")
-    elif args.format == "text":
-        print(f"{args.data_dir.as_posix()}: no problems found")
-    return 0
+        print(_json([*((p, "warning") for p in warnings), *((p, "notice") for p in due)]))
+    elif args.format == "github":
+        lines = [_workflow_command(p, Path.cwd(), "warning") for p in warnings]
+        lines += [_workflow_command(p, Path.cwd(), "notice") for p in due]
+        if lines:
+            print("\n".join(lines))
+    else:
+        print(_plain(args.data_dir, warnings, due))
+    return 1 if warnings else 0
+
+
+def _plain(data_dir: Path, warnings: list[Problem], due: list[Problem]) -> str:
+    base = Path.cwd()
+    lines = [f"{p.format(base)}" for p in warnings]
+    if warnings:
+        count = len(warnings)
+        lines.append(f"{count} warning{'s' if count != 1 else ''}: allowed, but probably not meant; a strict build "
+                     "stops on them.")
+    else:
+        lines.append(f"{data_dir.as_posix()}: no problems found")
+    if due:
+        lines += [f"{p.format(base)}" for p in due]
+        lines.append(f"{len(due)} item{'s are' if len(due) != 1 else ' is'} due for review.")
+    return "\n".join(lines)
+
+
+def _json(problems: list[tuple[Problem, str]]) -> str:
+    base = Path.cwd()
+    return json.dumps([{"file": p.relative_file(base), "line": p.line, "column": p.column, "message": p.message,
+                        "hint": p.hint, "level": level} for p, level in problems], indent=2, ensure_ascii=False)
 
 
 def _show(problems: list[Problem], style: str) -> str:
     base = Path.cwd()
     if style == "json":
-        return json.dumps([{"file": p.relative_file(base), "line": p.line, "column": p.column,
-                            "message": p.message, "hint": p.hint} for p in problems], indent=2, ensure_ascii=False)
+        return _json([(p, "error") for p in problems])
     if style == "github":
         return "\n".join(_workflow_command(p, base) for p in problems)
     return DataError(problems).report(base)
 
 
-def _workflow_command(problem: Problem, base: Path) -> str:
-    """GitHub's `::error` line, which puts the problem on the pull request's changed line."""
+def _workflow_command(problem: Problem, base: Path, level: str = "error") -> str:
+    """GitHub's `::error` (or `::warning`, `::notice`) line, which puts the problem on the pull request's line."""
     def escape(text: str, *, prop: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     message = f"{problem.message} — {problem.hint}" if problem.hint else problem.message
-    return (f"::error file={escape(problem.relative_file(base), prop=True)},line={problem.line},"
+    return (f"::{level} file={escape(problem.relative_file(base), prop=True)},line={problem.line},"
             f"col={problem.column},title={escape('servicebook check', prop=True)}::{escape(message)}")
 
 
@@ -156,12 +184,19 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    if args.kind == scaffold.GROUP_WORD:
+        id_ = scaffold.create_group(args.data_dir, args.name)
+        print(f"added the group '{id_}' to {(args.data_dir / 'framework.yml').as_posix()}: fill in its summary, "
+              f"give its roles the line 'group: {id_}', then run servicebook check")
+        return 0
     path = scaffold.create(args.data_dir, args.kind, args.name)
     print(f"created {path.as_posix()}: fill in the lines marked TODO, then run servicebook check")
     return 0
 
 
 def _rename(args: argparse.Namespace) -> int:
+    if args.kind == scaffold.GROUP_WORD:
+        return _rename_group(args)
     plan = rename.plan(args.data_dir, args.kind, args.old, args.new)
     if not args.force:
         _refuse_uncommitted([plan.source, *plan.texts])
@@ -170,6 +205,18 @@ def _rename(args: argparse.Namespace) -> int:
     others = len(plan.texts) - 1
     print(f"renamed {plan.source.as_posix()} to {plan.target.as_posix()}, updated {others} other "
           f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias")
+    return 0
+
+
+def _rename_group(args: argparse.Namespace) -> int:
+    plan = rename.plan_group(args.data_dir, args.old, args.new)
+    if not args.force:
+        _refuse_uncommitted(list(plan.texts))
+    rename.verify(args.data_dir, plan)
+    rename.apply(plan)
+    others = len(plan.texts) - 1
+    print(f"renamed the group '{args.old}' to '{args.new}' in framework.yml and {others} other "
+          f"file{'s' if others != 1 else ''}; its page moves to groups/{args.new}/")
     return 0
 
 

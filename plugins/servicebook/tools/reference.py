@@ -6,14 +6,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data.model import KINDS, Cluster, Framework, Level, Requirement
+from ..data.model import KINDS, Cluster, Framework, Group, Level, Measure, Requirement
 
 _FILES: list[tuple[str, type[BaseModel]]] = [
     ("framework.yml", Framework),
     ("levels: (each entry)", Level),
     ("clusters: (each entry)", Cluster),
+    ("groups: (each entry)", Group),
     *[(f"{kind.folder}/<id>.yml", kind.model) for kind in KINDS.values()],
     ("competencies: (long form of each entry)", Requirement),
+    ("measures: (each entry of a pledge)", Measure),
 ]
 
 
@@ -32,6 +34,8 @@ def _describe(schema: dict[str, Any]) -> str:
         return "one of: " + ", ".join(schema.get("enum", [schema.get("const")]))
     if kind == "string":
         return _text(schema)
+    if kind == "integer":
+        return f"whole number, {schema.get('minimum')}–{schema.get('maximum')}"
     if kind == "array":
         return _list(schema, _plural(_describe(schema.get("items", {}))))
     if kind == "object":

@@ -22,11 +22,14 @@ from ..data.problems import DataError
 
 # Where each kind is referred to: (folder of the referring files, field, whether the id is a mapping key).
 REFERENCES: dict[str, list[tuple[str, str, bool]]] = {
-    "roles": [("roles", "reports_to", False)],
-    "library": [("roles", "competencies", True), ("training", "develops", False)],
+    "roles": [("roles", "reports_to", False), ("pledges", "roles", False)],
+    "library": [("roles", "competencies", True), ("training", "develops", False), ("pledges", "competencies", False)],
     "values": [("library", "values", False)],
-    "training": [("roles", "training", False)],
+    "training": [("roles", "training", False), ("training", "requires", False), ("training", "variant_of", False)],
+    "pledges": [],
 }
+# Where a staff group's id is written, besides its entry in framework.yml (format 1.1).
+GROUP_REFERENCES = [("roles", "group"), ("training", "for_groups"), ("pledges", "groups")]
 
 
 class RenameError(Exception):
@@ -171,3 +174,32 @@ def rename(root: Path, word: str, old: str, new: str) -> Plan:
     verify(root, result)
     apply(result)
     return result
+
+
+def plan_group(root: Path, old: str, new: str) -> Plan:
+    """A staff group's new id, in framework.yml and every role, module and pledge that names it.
+
+    Groups have no file and no page of their own to forward, so no alias is kept: the group's
+    page address changes, which the command says.
+    """
+    loaded = load_sources(root)
+    _, problems = link(loaded)
+    if loaded.problems or problems or loaded.framework is None:
+        raise DataError(loaded.problems + problems)
+    trouble = check_id_text(new)
+    if trouble:
+        raise RenameError(f"'{new}' {trouble[0]}", trouble[1])
+    framework = loaded.framework.document
+    groups = [group.get("id") for group in framework.data.get("groups") or []]
+    if old not in groups:
+        raise RenameError(f"there is no group '{old}'", "the group ids are: " + (", ".join(groups) or "none"))
+    if new in groups:
+        raise RenameError(f"a group '{new}' already exists", "choose another id")
+    edits: dict[Path, list[Edit]] = {framework.path: [_replace(framework, ("groups", groups.index(old), "id"), new,
+                                                               key=False)]}
+    for folder, field in GROUP_REFERENCES:
+        for source in loaded.sources[folder].values():
+            for loc in _references(source.document, field, old, False):
+                edits.setdefault(source.path, []).append(_replace(source.document, loc, new, key=False))
+    texts = {path: _apply(path, changes) for path, changes in edits.items()}
+    return Plan(texts, framework.path, framework.path)

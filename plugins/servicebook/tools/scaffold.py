@@ -57,7 +57,8 @@ def _value(kind: Kind, field: str, info: FieldInfo, name: str, root: Path) -> st
     if field == "name":
         return f" {_quoted(name)}"
     if not info.is_required():
-        return " []" if annotation is list else ""
+        least = next((getattr(m, "min_length", 0) for m in info.metadata if hasattr(m, "min_length")), 0)
+        return " []" if annotation is list and not least else ""
     if field == "levels":
         return "\n  1:\n    - " + _quoted("TODO: a behaviour that shows this competency at level 1.")
     if field == "competencies":
@@ -117,3 +118,55 @@ def _check_in_copy(root: Path, path: Path, content: str) -> None:
                 shown = [Problem(path, p.line, p.column, p.message, p.hint).format() for p in own]
                 raise ScaffoldError("the new file would not be valid: " + "; ".join(shown),
                                     "change the name, or fix the data folder first") from None
+
+
+GROUP_WORD = "group"
+
+
+def create_group(root: Path, name: str) -> str:
+    """Add a staff group to framework.yml (groups live there, not in files of their own); give its id.
+
+    The entry is added below the last group, in the file's own indentation, or as a new `groups:`
+    block at the end; nothing else in the file changes.
+    """
+    framework = root / "framework.yml"
+    if not framework.is_file():
+        raise ScaffoldError(f"'{root.as_posix()}' is not a handbook data folder (it has no framework.yml)",
+                            "give the data folder with --data-dir")
+    id_ = make_id(name)
+    if check_id_text(id_) or not name.strip():
+        raise ScaffoldError(f"no id can be made from the name '{name}'", "start the name with a letter")
+    loaded = load_sources(root)
+    if loaded.framework is None:
+        raise DataError([p for p in loaded.problems if p.file == framework])
+    document = loaded.framework.document
+    if id_ in {group.get("id") for group in document.data.get("groups") or [] if isinstance(group, dict)}:
+        raise ScaffoldError(f"framework.yml already has a group '{id_}'", "choose another name, or edit that group")
+    text = _with_group(document.text, document.spans, document.data.get("groups"), document.flows, id_, name)
+    _check_in_copy(root, framework, text)
+    raw = framework.read_bytes().decode("utf-8")
+    framework.write_bytes((("\ufeff" if raw.startswith("\ufeff") else "") + text).encode("utf-8"))
+    return id_
+
+
+def _with_group(text: str, spans: dict[typing.Any, tuple[int, int]], groups: typing.Any, flows: set[typing.Any],
+                id_: str, name: str) -> str:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    summary = _quoted("TODO: who is in the group, in a sentence.")
+    if isinstance(groups, list) and groups and ("groups",) not in flows and ("groups", 0) in spans:
+        start = spans[("groups", 0)][0]
+        line_start = text.rfind("\n", 0, start) + 1
+        dash = text[line_start:start]  # `  - ` as the file writes it
+        inner = " " * len(dash)
+        end = spans[("groups",)][1]
+        end = text.rfind("\n", 0, end) + 1 if text[end - 1:end] != "\n" and "\n" in text[:end] else end
+        entry = f"{dash}id: {id_}{newline}{inner}name: {_quoted(name)}{newline}{inner}summary: {summary}{newline}"
+        if end == 0 or text[end - 1:end] != "\n":
+            entry = newline + entry
+        return text[:end] + entry + text[end:]
+    if ("groups",) in spans:
+        raise ScaffoldError("framework.yml writes its groups in a way this command cannot add to",
+                            "add the group to framework.yml by hand, under groups:")
+    ending = "" if text.endswith(("\n", "\r")) or not text else newline
+    return (f"{text}{ending}groups:{newline}  - id: {id_}{newline}    name: {_quoted(name)}{newline}"
+            f"    summary: {summary}{newline}")

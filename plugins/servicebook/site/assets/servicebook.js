@@ -246,28 +246,78 @@
       controls.appendChild(el("label", { "for": "sb-matrix-cluster" }, "Cluster "));
       controls.appendChild(cluster);
     }
+    var group = staffGroups(controls, rows);
     function apply() {
       var wanted = words.value.trim().toLowerCase();
       var only = cluster ? cluster.value : "";
+      var inGroup = group ? group.value : "";
       sections.forEach(function (section) {
         section.parts.forEach(function (node) { node.hidden = !!only && section.id !== only; });
       });
       var shown = {};  /* a role has a row in every cluster's table: count it once */
       rows.forEach(function (item) {
-        var match = !wanted || item.name.indexOf(wanted) !== -1;
+        var match = (!wanted || item.name.indexOf(wanted) !== -1) && (!inGroup || item.group === inGroup);
         item.row.hidden = !match;
         if (match) shown[item.name] = true;
       });
-      status.textContent = wanted ? "Roles shown: " + Object.keys(shown).length + "." : "";
+      status.textContent = wanted || inGroup ? "Roles shown: " + Object.keys(shown).length + "." : "";
     }
     words.addEventListener("input", apply);
     if (cluster) cluster.addEventListener("change", apply);
+    if (group) group.addEventListener("change", apply);
     box.appendChild(controls);
     box.appendChild(status);
     box.hidden = false;
   }
 
-  function start() { setup(); fillAddresses(); copyButtons(); matrixFilter(); }
+  function staffGroups(controls, rows) {
+    /* Format 1.1: a choice of staff group, when the page says which group each role is in. */
+    var block = document.querySelector("script.sb-role-groups");
+    if (!block) return null;
+    var data = JSON.parse(block.textContent);
+    rows.forEach(function (item) {
+      var link = item.row.cells[0].querySelector("a");
+      var found = link && /roles\/([a-z0-9-]+)(?:\/|\.html|$)/.exec(link.getAttribute("href"));
+      item.group = found ? data.roles[found[1]] || "" : "";
+    });
+    var select = el("select", { id: "sb-matrix-group" });
+    select.appendChild(el("option", { value: "" }, data.all));
+    data.groups.forEach(function (group) { select.appendChild(el("option", { value: group.id }, group.name)); });
+    controls.appendChild(el("label", { "for": "sb-matrix-group" }, data.label + " "));
+    controls.appendChild(select);
+    return select;
+  }
+
+  function groupFilter() {
+    /* The roles index under staff groups: show one group or all. */
+    var box = document.querySelector(".sb-group-filter");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "1");
+    var sections = [];
+    document.querySelectorAll("h2[id^='group-']").forEach(function (heading) {
+      var parts = [heading];
+      for (var node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+        parts.push(node);
+      }
+      sections.push({ id: heading.id, name: text(heading), parts: parts });
+    });
+    if (sections.length < 2) return;
+    var select = el("select", { id: "sb-group-choice" });
+    select.appendChild(el("option", { value: "" }, box.getAttribute("data-all")));
+    sections.forEach(function (section) { select.appendChild(el("option", { value: section.id }, section.name)); });
+    var controls = el("p", { "class": "sb-filter" });
+    controls.appendChild(el("label", { "for": "sb-group-choice" }, box.getAttribute("data-label") + " "));
+    controls.appendChild(select);
+    select.addEventListener("change", function () {
+      sections.forEach(function (section) {
+        section.parts.forEach(function (node) { node.hidden = !!select.value && section.id !== select.value; });
+      });
+    });
+    box.appendChild(controls);
+    box.hidden = false;
+  }
+
+  function start() { setup(); fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start); /* Material's instant navigation */
