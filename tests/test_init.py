@@ -42,8 +42,13 @@ def test_each_starter_checks_and_builds_strictly(tmp_path: Path, starter: str,
     assert build.returncode == 0, build.output
     roles = sorted(p.stem for p in (target / "competencies" / "roles").glob("*.yml"))
     assert len(roles) >= 6
+    data = target / "competencies"
     for role in roles:
         assert (build.site / "roles" / role / "index.html").is_file()
+        assert "\ngroup: " in (data / "roles" / f"{role}.yml").read_text(), f"{role} is in no staff group"
+    assert all("we_avoid:" in value.read_text() for value in (data / "values").glob("*.yml"))
+    assert len(list((data / "pledges").glob("*.yml"))) >= 3
+    assert (build.site / "groups" / "index.html").is_file() and (build.site / "pledges" / "index.html").is_file()
     assert (build.site / "guide" / "staff" / "index.html").is_file()
     assert (target / ".github" / "workflows" / "handbook.yml").is_file()
     assert (target / ".gitignore").read_text().startswith(".venv/")

@@ -46,6 +46,8 @@ NAV = [
     "- Competency library: library/index.md",
     "- Service values: values/index.md",
     "- Training: training/index.md",
+    "- Staff groups: groups/index.md",
+    "- Service pledges: pledges/index.md",
     "- Matrix: matrix.md",
     "- Clusters and values: tags.md",
     "- Workshop links: workshop.md",
