@@ -21,14 +21,13 @@ from babel.messages.pofile import PoFileError, PoFileParser, unescape
 from pydantic import AfterValidator, BaseModel
 from pydantic_core import PydanticCustomError
 
+from .layout import TRANSLATIONS
 from .model import KINDS, Framework
 from .problems import Problem
-from .text import Id, LevelRef, PlainText, Ref, RichText
+from .text import LANGUAGE_PATTERN, Id, LevelRef, PlainText, Ref, RichText
 
-TRANSLATIONS = "translations"
 CATALOGUE_MAX = 8 * 1024 * 1024
-# BCP 47 as organisations use it: language, optional script, region and variants (`zh-Hant`, `cy`, `pt-BR`).
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*")
+LANGUAGE_TAG = re.compile(LANGUAGE_PATTERN)  # the rule framework.yml's `language` and the file names follow
 NOT_TEXT = (Id, Ref, LevelRef)
 TextKind = Literal["name", "plain", "rich"]
 
@@ -151,12 +150,9 @@ class _Keeping(Catalog):
 
 
 def read(path: Path) -> Read:
-    """One `translations/<lang>.po`, read strictly; problems are located in the file."""
+    """One `translations/<lang>.po`, read strictly; problems are located in the file (its name: see layout)."""
     language = path.stem
-    problems = []
-    if not LANGUAGE_TAG.fullmatch(language):
-        problems.append(Problem(path, 1, 1, f"'{language}' is not a language tag",
-                                "name the file after a BCP 47 tag such as zh-Hant.po, cy.po or pt-BR.po"))
+    problems: list[Problem] = []
     size = path.stat().st_size
     if size > CATALOGUE_MAX:
         return Read(path, language, [], [*problems, Problem(

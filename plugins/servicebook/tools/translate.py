@@ -17,6 +17,7 @@ from babel.messages.pofile import write_po
 
 from ..data import catalogue
 from ..data.catalogue import Entry, Status, Text
+from ..data.layout import TRANSLATIONS
 from ..data.load import load_sources
 from ..data.problems import DataError, Problem
 
@@ -54,7 +55,7 @@ def update(root: Path, language: str) -> Updated:
     """Create or refresh `translations/<language>.po`: new texts empty, changed ones fuzzy, gone ones obsolete."""
     if not catalogue.LANGUAGE_TAG.fullmatch(language):
         raise TranslateError(f"'{language}' is not a language tag", "use a BCP 47 tag such as zh-Hant, cy or pt-BR")
-    path = root / catalogue.TRANSLATIONS / f"{language}.po"
+    path = root / TRANSLATIONS / f"{language}.po"
     old: list[Entry] = []
     header: tuple[datetime.datetime, datetime.datetime] | None = None
     if path.exists():
