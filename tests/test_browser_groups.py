@@ -15,10 +15,10 @@ def test_the_roles_index_shows_one_staff_group_at_a_time(page: object, site: str
     choice.select_option(label="Frontline staff")
     assert page.locator("#group-frontline-staff").is_visible()  # type: ignore[attr-defined]
     assert "Frontline officer" in page.locator("table:visible").first.inner_text()  # type: ignore[attr-defined]
-    for other in ("#group-general-staff", "#group-customer-service-leaders", "#group-none"):
+    for other in ("#group-general-staff", "#group-customer-service-leaders", "#group-managers"):
         assert not page.locator(other).is_visible(), other  # type: ignore[attr-defined]
     choice.select_option(label="All staff groups")
-    assert page.locator("#group-none").is_visible()  # type: ignore[attr-defined]
+    assert page.locator("#group-managers").is_visible()  # type: ignore[attr-defined]
 
 
 def test_the_matrix_filters_by_staff_group(page: object, site: str) -> None:  # noqa: F811
