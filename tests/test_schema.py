@@ -34,7 +34,8 @@ def test_committed_schemas_are_current() -> None:
 
 def test_the_schema_command_writes_one_file_per_kind(tmp_path: Path) -> None:
     assert main(["schema", "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["competency.schema.json", "framework.schema.json",
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checkin.schema.json", "competency.schema.json",
+                                                          "framework.schema.json",
                                                           "role.schema.json", "training.schema.json",
                                                           "value.schema.json"]
 

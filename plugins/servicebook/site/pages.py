@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from .checkins import checkin_box, checkin_files
 from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
 from ..data.layout import FRAMEWORK
@@ -52,7 +53,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
-                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
+                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags,
+                       checkin_box=lambda rid: Markdown(checkin_box(rid)))
     return env
 
 
@@ -194,6 +196,7 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     files += codes
     files += redirects(handbook, directory_urls=directory_urls)
     files += assets()
+    files += checkin_files(handbook)
     cache.forget_unseen()
     return files
 

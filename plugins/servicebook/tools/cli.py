@@ -18,7 +18,7 @@ from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..site.pages import generate
-from . import changes, rename, scaffold, schema
+from . import changes, checkins, rename, scaffold, schema
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]
@@ -54,12 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
+    checkins.register(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff}
+    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
+                "checkins": checkins.run}
     try:
         return handlers[args.command](args)
     except DataError as error:
