@@ -53,7 +53,7 @@ def test_vscode_maps_the_schemas_to_the_data_folders() -> None:
     assert settings["yaml.schemas"] == editor_settings("schemas", "competencies")["yaml.schemas"]
 
 
-@pytest.mark.parametrize("kind", list(SCHEMA_FILES))
+@pytest.mark.parametrize("kind", [kind for kind in SCHEMA_FILES if kind != "checkin"])  # check-ins are not YAML
 def test_the_example_files_pass_their_schema(kind: str) -> None:
     paths = [ROOT / "competencies" / "framework.yml"] if kind == "framework" else \
         sorted((ROOT / "competencies" / FOLDERS[kind]).glob("*.yml"))

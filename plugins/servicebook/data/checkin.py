@@ -99,9 +99,9 @@ class Checkin(_Closed):
     """The version of this file format."""
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{1,64}$")]
     """The check-in's own id, the same on every device it travels to."""
-    framework: FrameworkRef = FrameworkRef()
+    framework: FrameworkRef = Field(default=FrameworkRef(), title="Framework")
     """The framework it was made against."""
-    role: RoleRef
+    role: RoleRef = Field(title="Role")
     """The role it checks against."""
     person: Annotated[str, Field(max_length=200)] = ""
     """The person's name (optional)."""
