@@ -262,13 +262,15 @@ def _from_csv(text: str) -> Checkin:
         raise CheckinError("is not a check-in CSV: it needs the columns " + ", ".join(CSV_COLUMNS))
     rows = [{key: _unguard(value or "") for key, value in row.items() if key is not None} for row in rows]
     first = rows[0]
-    entries = [{"competency": row["competency"], "level": _number(row["level"]), "index": _number(row.get("index") or "0"),
+    entries = [{"competency": row["competency"], "level": _number(row["level"]),
+                "index": _number(row.get("index") or "0"),
                 "behaviour": row["behaviour"], **{view: row.get(view) or None for view in VIEWS},
                 **{f"{view}_note": row.get(f"{view}_note", "") for view in VIEWS}} for row in rows]
     return _validated({"format": FORMAT, "version": 1, "id": first["checkin"], "person": first.get("name", ""),
                        "date": first.get("date", ""), "outcome": first.get("outcome", ""),
                        "role": {"id": first["role"], "name": first.get("role_name", "")},
-                       "framework": {"title": first.get("framework", ""), "version": first.get("framework_version", "")},
+                       "framework": {"title": first.get("framework", ""),
+                                     "version": first.get("framework_version", "")},
                        "entries": entries})
 
 

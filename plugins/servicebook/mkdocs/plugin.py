@@ -22,8 +22,8 @@ from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
-from ..site.generated import GeneratedFile
 from ..site.checkins import CHECKIN_CSS, CHECKIN_SCRIPTS
+from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
 from ..site.reuse import PageCache
 from .config import ServicebookConfig

@@ -16,8 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.checkin import ANSWERS, Answer, Checkin, CheckinError, Placed, current_role, framework_document, \
-    read_checkin, rebase, role_behaviours
+from ..data.checkin import (
+    ANSWERS,
+    Answer,
+    Checkin,
+    CheckinError,
+    Placed,
+    current_role,
+    framework_document,
+    read_checkin,
+    rebase,
+    role_behaviours,
+)
 from ..data.link import Handbook, load_handbook
 
 WEAKEST = 5  # competencies named in the training-needs section
@@ -172,7 +182,8 @@ def _differ_section(handbook: Handbook, summary: Summary) -> list[str]:
     if not ranked:
         return lines + ["Self and supervisor do not differ on any behaviour both answered.", ""]
     return lines + [f"- {_cell(handbook.competencies[cid].name)} in {_cell(handbook.roles[rid].name)}: "
-                    f"{tally.differ} of {tally.both} behaviours answered by both" for _, rid, cid, tally in ranked] + [""]
+                    f"{tally.differ} of {tally.both} behaviours answered by both"
+                    for _, rid, cid, tally in ranked] + [""]
 
 
 def _training_section(handbook: Handbook, summary: Summary) -> list[str]:
@@ -258,8 +269,8 @@ def run(args: Any) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "checkins-summary.md").write_text(text, encoding="utf-8", newline="\n")
         (args.out / "checkins-summary.csv").write_text(csv_report(handbook, summary), encoding="utf-8", newline="")
-        print(f"wrote {(args.out / 'checkins-summary.md').as_posix()} and {(args.out / 'checkins-summary.csv').as_posix()}"
-              f" from {len(summary.people)} check-in(s)")
+        written = " and ".join((args.out / name).as_posix() for name in ("checkins-summary.md", "checkins-summary.csv"))
+        print(f"wrote {written} from {len(summary.people)} check-in(s)")
     for name, reason in summary.bad:
         print(f"servicebook checkins summarise: skipped {name}: {reason}", file=sys.stderr)
     return 1 if summary.bad else 0
