@@ -261,7 +261,8 @@ def changing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
 def test_saved_and_exported_check_ins_survive_a_rename_and_a_reworded_behaviour(browser: Any,
                                                                               changing: tuple[Path, str]) -> None:
     project, site = changing
-    document = json.loads((project / "site" / "assets" / "servicebook" / "checkins.json").read_text())
+    script = (project / "site" / "assets" / "servicebook" / "checkins" / "frontline-officer.js").read_text()
+    document = json.loads(script.removeprefix("window.servicebookCheckinRole = ").removesuffix(";\n"))
     first, second = document["competencies"]["listening-and-empathy"]["levels"]["2"][:2]
     device = browser.new_context(accept_downloads=True)
     page = device.new_page()

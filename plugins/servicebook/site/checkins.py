@@ -1,9 +1,9 @@
 """What role pages need for check-ins: the box's place and words, the script, and the framework document.
 
 The words live here, in one table, and reach the browser as a data attribute so that a translated
-site changes them without touching the script. The framework document (`checkins.json`, and the
-same content as a script, which also loads from a folder opened without a server) lets the
-browser follow renamed ids and reworded behaviours.
+site changes them without touching the script. The framework document (of which
+a role page loads the part it needs as a script, which also works from a folder opened without a
+server) lets the browser follow renamed ids and reworded behaviours.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from __future__ import annotations
 import html
 import json
 from importlib import resources
+from typing import Any
 
 from ..data.checkin import framework_document
 from ..data.link import Handbook
 from .generated import GeneratedFile
 
 CHECKIN_CSS = "assets/servicebook/checkins.css"
-CHECKIN_DATA = "assets/servicebook/checkins-data.js"
 CHECKIN_JS = "assets/servicebook/checkins.js"
-CHECKIN_JSON = "assets/servicebook/checkins.json"
-CHECKIN_SCRIPTS = (CHECKIN_DATA, CHECKIN_JS)
+CHECKIN_FOLDER = "assets/servicebook/checkins"  # beside checkins.js, which loads from it on role pages
+CHECKIN_SCRIPTS = (CHECKIN_JS,)
 
 STRINGS: dict[str, str] = {
     "heading": "Check-ins",
@@ -128,11 +128,28 @@ def checkin_box(role_id: str) -> str:
 
 
 def checkin_files(handbook: Handbook) -> list[GeneratedFile]:
-    """The script and stylesheet, and the framework document as JSON and as a script."""
+    """The script and stylesheet, and the framework document cut into what each role page loads.
+
+    `checkins/index.js` holds every role's name and aliases (to recognise a file for another role),
+    `checkins/<role>.js` that role's profile and the behaviours of its competencies at every level
+    (to re-base answers): a page never loads the whole framework of a large handbook.
+    """
     folder = resources.files("servicebook.site").joinpath("assets")
-    document = json.dumps(framework_document(handbook), ensure_ascii=False, indent=1, sort_keys=False)
-    data = document.replace("<", "\\u003c")  # never closes a script element
-    return [GeneratedFile(CHECKIN_JSON, document + "\n"),
-            GeneratedFile(CHECKIN_DATA, f"window.servicebookCheckinFramework = {data};\n"),
-            *(GeneratedFile(path, folder.joinpath(path.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
-              for path in (CHECKIN_CSS, CHECKIN_JS))]
+    document = framework_document(handbook)
+    index = {"format": document["format"], "version": document["version"], "framework": document["framework"],
+             "levels": document["levels"],
+             "roles": {rid: {key: role[key] for key in ("name", "aliases", "reports_to")}
+                       for rid, role in document["roles"].items()}}
+    files = [_script(f"{CHECKIN_FOLDER}/index.js", "servicebookCheckinIndex", index)]
+    for rid, role in document["roles"].items():
+        needed = dict.fromkeys(need["competency"] for need in role["needs"])
+        files.append(_script(f"{CHECKIN_FOLDER}/{rid}.js", "servicebookCheckinRole", {
+            "role": rid, "needs": role["needs"], "competencies": {cid: document["competencies"][cid] for cid in needed}}))
+    return files + [GeneratedFile(path, folder.joinpath(path.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+                    for path in (CHECKIN_CSS, CHECKIN_JS)]
+
+
+def _script(path: str, name: str, content: dict[str, Any]) -> GeneratedFile:
+    """JSON as a script, which also loads from a folder opened without a server (where fetch cannot)."""
+    data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return GeneratedFile(path, f"window.{name} = {data};\n")

@@ -2,7 +2,7 @@
    both together. Check-ins stay in this browser (localStorage) unless someone exports a file.
    Answers are kept by stable identities (role and competency ids through their aliases, level
    numbers and the behaviour's words) from the framework document the site publishes
-   (checkins-data.js); data/checkin.py applies the same rules for `servicebook checkins summarise`.
+   (checkins/index.js, and checkins/<role>.js for the role of the page); data/checkin.py applies the same rules for `servicebook checkins summarise`.
    Every visible string comes from the page (data-strings), and text from files is only ever set
    with textContent or a field's value. */
 (function () {
@@ -16,6 +16,7 @@
   var VIEWS = ["self", "supervisor", "agreed"];
   var S = {};
   var DOC = null;
+  var HOME = document.currentScript ? document.currentScript.src.replace(/checkins\.js([?#].*)?$/, "checkins/") : "";
 
   /* -- small helpers ------------------------------------------------------------------------- */
 
@@ -407,6 +408,7 @@
         var li = el("li");
         var cid = current("competencies", item.entry.competency);
         li.appendChild(el("span", { "class": "sb-ci-words" }, item.entry.behaviour));
+        /* a competency this role no longer needs is not loaded: its id stands for it */
         li.appendChild(el("span", { "class": "sb-ci-where" }, " " + t("gone.where", {
           competency: cid ? DOC.competencies[cid].name : item.entry.competency, level: item.entry.level })));
         li.appendChild(answersText(item.entry));
@@ -884,17 +886,44 @@
     if (heading) heading.scrollIntoView();
   };
 
+  function load(src, done) {
+    var script = el("script", { src: src });
+    script.onload = done;
+    script.onerror = function () { /* without the framework there are no check-ins on this page */ };
+    document.head.appendChild(script);
+  }
+
+  /* The framework: every role's name and aliases, and this role's profile and behaviours. */
+  function framework(rid, ready) {
+    var waiting = 0;
+    function check() {
+      var index = window.servicebookCheckinIndex, role = window.servicebookCheckinRole;
+      if (!index || !role || role.role !== rid || !index.roles[rid]) return;
+      var roles = {};
+      Object.keys(index.roles).forEach(function (id) { roles[id] = Object.assign({ needs: [] }, index.roles[id]); });
+      roles[rid].needs = role.needs;
+      ready({ framework: index.framework, levels: index.levels, roles: roles, competencies: role.competencies });
+    }
+    if (!window.servicebookCheckinIndex) { waiting++; load(HOME + "index.js", function () { if (!--waiting) check(); }); }
+    if (!window.servicebookCheckinRole || window.servicebookCheckinRole.role !== rid) {
+      waiting++;
+      load(HOME + encodeURIComponent(rid) + ".js", function () { if (!--waiting) check(); });
+    }
+    if (!waiting) check();
+  }
+
   function setup() {
     var node = document.querySelector(".sb-checkins[data-role]");
-    if (!node || node.getAttribute("data-ready")) return;
-    DOC = window.servicebookCheckinFramework;
-    if (!DOC || !DOC.roles || !DOC.roles[node.getAttribute("data-role")]) return;
-    try { S = JSON.parse(node.getAttribute("data-strings") || "{}"); } catch (error) { S = {}; }
-    try { window.localStorage.getItem(PREFIX); } catch (error) { return; } /* storage switched off */
+    if (!node || node.getAttribute("data-ready") || !HOME) return;
     node.setAttribute("data-ready", "1");
-    var box = new Box(node);
-    box.build();
-    box.pending();
+    try { window.localStorage.getItem(PREFIX); } catch (error) { return; } /* storage switched off */
+    try { S = JSON.parse(node.getAttribute("data-strings") || "{}"); } catch (error) { S = {}; }
+    framework(node.getAttribute("data-role"), function (doc) {
+      DOC = doc;
+      var box = new Box(node);
+      box.build();
+      box.pending();
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
