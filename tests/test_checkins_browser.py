@@ -17,7 +17,7 @@ from servicebook.tools.cli import main
 
 expect = pytest.importorskip("playwright.sync_api").expect
 from sitebuild import copy_example, mkdocs_build
-from test_browser import _serious_violations, _serve, axe, browser, page, site  # noqa: F401  (fixtures)
+from test_browser import _serious_violations, _serve, axe, browser, offline_pack, page, site  # noqa: F401  (fixtures)
 
 ROLE = "roles/frontline-officer/"
 Page = Any
@@ -109,6 +109,11 @@ def test_a_check_in_travels_to_a_second_device_and_back_with_every_answer_and_no
     back = export(theirs)
     mine.locator("#sb-ci-import").set_input_files(str(back))
     said(mine, "replacing the copy saved here")
+    mine.get_by_role("button", name="Undo").click()  # the copy saved before comes back
+    said(mine, "The check-in was restored.")
+    assert list(stored(mine).values())[0]["entries"][0]["supervisor"] is None
+    drop(mine, back)
+    said(mine, "replacing the copy saved here")
     record = json.loads(back.read_text())
     first, second = record["entries"][0], record["entries"][1]
     assert (first["self"], first["self_note"], first["supervisor"], first["supervisor_note"], first["agreed"]) == (
@@ -138,6 +143,16 @@ def test_deleting_asks_first_and_can_be_undone(page: Page, site: str) -> None:
     assert stored(page) == {} and "was deleted" in status(page)
     page.get_by_role("button", name="Undo").click()
     assert len(stored(page)) == 1 and answer(page, 0, "sometimes").is_checked()
+
+
+def drop(page: Page, path: Path) -> None:
+    """Drop a file onto the check-ins box, as a person dragging it from their file manager."""
+    page.evaluate("""([text, name]) => {
+        const files = new DataTransfer();
+        files.items.add(new File([text], name, {type: "application/json"}));
+        document.querySelector(".sb-checkins").dispatchEvent(
+            new DragEvent("drop", {dataTransfer: files, bubbles: true, cancelable: true}));
+    }""", [path.read_text(encoding="utf-8"), path.name])
 
 
 def _file(tmp_path: Path, content: Any, name: str = "checkin.json") -> str:
@@ -244,6 +259,16 @@ def test_a_page_with_a_check_in_open_has_no_serious_accessibility_violation(page
     answer(page, 0, "consistently").check()
     page.get_by_role("button", name="Delete").click()  # the confirmation too
     assert _serious_violations(page, axe) == []
+
+
+def test_check_ins_work_from_the_offline_folder(page: Page, offline_pack: Path) -> None:
+    page.goto((offline_pack / "roles" / "frontline-officer.html").as_uri())
+    start(page, "Ann")
+    answer(page, 0, "sometimes").check()
+    page.reload()
+    page.get_by_role("button", name="Ann, ").click()
+    assert answer(page, 0, "sometimes").is_checked()
+    assert all(url.startswith("file://") for url in page.requests)
 
 
 # -- a framework that changes under saved and exported check-ins ---------------------------------------
