@@ -837,7 +837,7 @@
     }
     if (rid !== this.role) {
       var box = this;
-      var go = button(t("import.open-role", { role: DOC.roles[rid].name }), function () { box.go(rid, { record: record }); },
+      var go = button(t("import.open-role", { role: DOC.roles[rid].name }), function () { box.go(rid, { record: record, file: name }); },
                       { "class": "md-button sb-ci-go" });
       this.say(t("import.other-role", { name: name, role: DOC.roles[rid].name }) + " " + t("import.nothing") + " ", go);
       return;
@@ -877,7 +877,7 @@
     if (pending.record) {
       if (problem(pending.record)) return;
       var record = normalised(pending.record);
-      if (current("roles", record.role.id) === this.role) this.accept(record, record.person || record.id);
+      if (current("roles", record.role.id) === this.role) this.accept(record, typeof pending.file === "string" ? pending.file : record.id);
     } else if (pending.start) {
       var from = pending.start.from && !problem(pending.start.from) ? normalised(pending.start.from) : null;
       this.start(typeof pending.start.person === "string" ? pending.start.person.slice(0, 200) : "", today(), from);
