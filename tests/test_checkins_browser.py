@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from servicebook.tools.cli import main
-
-expect = pytest.importorskip("playwright.sync_api").expect
 from sitebuild import copy_example, mkdocs_build
 from test_browser import _serious_violations, _serve, axe, browser, offline_pack, page, site  # noqa: F401  (fixtures)
+
+expect = pytest.importorskip("playwright.sync_api").expect
 
 ROLE = "roles/frontline-officer/"
 Page = Any

@@ -143,8 +143,9 @@ def checkin_files(handbook: Handbook) -> list[GeneratedFile]:
     files = [_script(f"{CHECKIN_FOLDER}/index.js", "servicebookCheckinIndex", index)]
     for rid, role in document["roles"].items():
         needed = dict.fromkeys(need["competency"] for need in role["needs"])
-        files.append(_script(f"{CHECKIN_FOLDER}/{rid}.js", "servicebookCheckinRole", {
-            "role": rid, "needs": role["needs"], "competencies": {cid: document["competencies"][cid] for cid in needed}}))
+        competencies = {cid: document["competencies"][cid] for cid in needed}
+        files.append(_script(f"{CHECKIN_FOLDER}/{rid}.js", "servicebookCheckinRole",
+                             {"role": rid, "needs": role["needs"], "competencies": competencies}))
     return files + [GeneratedFile(path, folder.joinpath(path.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
                     for path in (CHECKIN_CSS, CHECKIN_JS)]
 
