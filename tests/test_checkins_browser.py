@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from conftest import ROOT
+from servicebook.data.link import load_handbook
 from servicebook.tools.cli import main
 from sitebuild import copy_example, mkdocs_build
 from test_browser import _serious_violations, _serve, axe, browser, offline_pack, page, site  # noqa: F401  (fixtures)
@@ -240,15 +242,49 @@ def test_a_summary_chart_with_a_table_and_a_comparison_over_time(page: Page, sit
 
 
 def test_a_check_in_against_the_next_role_carries_what_is_already_shown(page: Page, site: str) -> None:
+    handbook = load_handbook(ROOT / "competencies")
+    def asked(rid: str) -> set[tuple[str, str]]:
+        return {(need.competency, words) for need in handbook.needs[rid]
+                for words in handbook.behaviours[need.competency][need.level]}
+    shared = asked("frontline-officer") & asked("customer-service-leader")
     page.goto(f"{site}/{ROLE}")
     start(page, "Ann")
-    answer(page, 0, "consistently").check()
+    for number in range(page.locator(".sb-ci-behaviour").count()):
+        answer(page, number, "consistently").check()
     assert page.get_by_label("Check against another role").input_value() == "customer-service-leader"
     page.get_by_role("button", name="Open a check-in there").click()
     page.wait_for_url("**/roles/customer-service-leader/#check-ins")
     page.locator("#sb-ci-title").wait_for()
+    assert "Ann" in page.locator("#sb-ci-title").inner_text()
     assert "against Customer service leader" in page.locator("#sb-ci-title").inner_text()
-    said(page, "answers carried over")
+    said(page, f"Answers carried over from the check-in against Frontline officer: {len(shared)}.")
+    assert page.locator(".sb-ci-answer input:checked").count() == len(shared)
+
+
+def _old_hash(text: str) -> str:
+    """The notepad's key for a behaviour's words: FNV-1a over UTF-16 code units, in base 36."""
+    value = 0x811C9DC5
+    for unit in text.encode("utf-16-le").hex(" ", 2).split():
+        value = ((value ^ int(unit[2:] + unit[:2], 16)) * 0x01000193) & 0xFFFFFFFF
+    digits = ""
+    while value:
+        value, rest = divmod(value, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[rest] + digits
+    return digits or "0"
+
+
+def test_answers_from_the_old_self_assessment_become_a_check_in(page: Page, site: str) -> None:
+    page.goto(f"{site}/{ROLE}")
+    words = page.locator("#competency-listening-and-empathy ~ ul").first.locator("li").first.inner_text().strip()
+    old = {"version": 1, "supervisor": True,
+           "answers": {f"listening-and-empathy/2/{_old_hash(words)}": {"self": "sometimes", "supervisor": "consistently"}}}
+    page.evaluate("value => localStorage.setItem('servicebook:assessment:frontline-officer', value)", json.dumps(old))
+    page.reload()
+    said(page, "Answers from this page's earlier self-assessment were moved into a check-in with no name and today's date: 1.")
+    record = list(stored(page).values())[0]
+    assert record["entries"][0]["behaviour"] == words
+    assert (record["entries"][0]["self"], record["entries"][0]["supervisor"]) == ("sometimes", "consistently")
+    assert page.evaluate("localStorage.getItem('servicebook:assessment:frontline-officer')") is None
 
 
 def test_a_page_with_a_check_in_open_has_no_serious_accessibility_violation(page: Page, site: str, axe: str) -> None:
@@ -325,7 +361,7 @@ def test_saved_and_exported_check_ins_survive_a_rename_and_a_reworded_behaviour(
     fresh = other.new_page()
     fresh.goto(f"{site}/roles/counter-officer/")
     fresh.locator("#sb-ci-import").set_input_files(str(sent))
-    said(fresh, "1 answers were given to behaviours that have changed or gone since")
+    said(fresh, "Answers given to behaviours that have changed or gone since, marked below: 1.")
     check(fresh)
     device.close()
     other.close()

@@ -72,8 +72,10 @@ STRINGS: dict[str, str] = {
     "delete.no": "Keep it",
     "delete.undo": "Undo",
     "status.started": "A new check-in was started.",
-    "status.started-from": "A new check-in was started, with {count} answers carried over from the check-in "
-                           "against {role}.",
+    "status.started-from": "A new check-in was started. Answers carried over from the check-in against {role}: "
+                           "{count}.",
+    "status.migrated": "Answers from this page's earlier self-assessment were moved into a check-in with no "
+                       "name and today's date: {count}.",
     "status.storage-full": "This browser refused to save the check-in (storage is full or switched off). "
                            "Export it as a file to keep it.",
     "status.deleted": "The check-in of {name}, {date}, was deleted.",
@@ -92,7 +94,7 @@ STRINGS: dict[str, str] = {
     "words.answered": "{done} of {total} behaviours answered.",
     "words.strong": "Shown consistently: {list}.",
     "words.not-yet": "Not yet shown in: {list}.",
-    "words.differ": "Self and supervisor differ on {count} behaviours.",
+    "words.differ": "Behaviours where self and supervisor differ: {count}.",
     "words.agree": "Self and supervisor do not differ on any behaviour both answered.",
     "compare.label": "Compare with an earlier check-in",
     "compare.none": "Choose a date",
@@ -117,7 +119,7 @@ STRINGS: dict[str, str] = {
     "import.done": "The check-in of {person} was imported from {name}.",
     "import.replaced": "The check-in of {person} was imported from {name}, replacing the copy saved here.",
     "import.older": "It was made against framework version {version}, and is shown against today's.",
-    "import.rebased": "{count} answers were given to behaviours that have changed or gone since; they are marked.",
+    "import.rebased": "Answers given to behaviours that have changed or gone since, marked below: {count}.",
 }
 
 

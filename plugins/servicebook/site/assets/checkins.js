@@ -273,8 +273,8 @@
     if (!select.options.length) return wrap;
     wrap.appendChild(field(t("against.label"), select));
     wrap.appendChild(button(t("against.open"), function () {
-      var from = box.open;
-      box.go(select.value, { start: { person: from ? from.person : "", date: today(), from: from } });
+      var from = box.open, typed = document.getElementById("sb-ci-new-name");
+      box.go(select.value, { start: { person: from ? from.person : typed ? typed.value.trim() : "", from: from } });
     }));
     return wrap;
   };
@@ -867,6 +867,39 @@
     }
   };
 
+  /* The notepad that came before check-ins kept one set of answers per role, keyed by a hash of
+     each behaviour's words; its answers become a check-in, once. */
+  function oldHash(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(36);
+  }
+
+  Box.prototype.migrate = function () {
+    var key = "servicebook:assessment:" + this.role, old;
+    try { old = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return; }
+    if (!old || typeof old.answers !== "object" || old.answers === null) return;
+    var record = normalised({ format: FORMAT, version: 1, id: newId(), role: { id: this.role }, person: "", date: today() });
+    behavioursOf(this.role).forEach(function (b) {
+      var given = old.answers[b.competency + "/" + b.level + "/" + oldHash(b.words)];
+      if (!given || typeof given !== "object") return;
+      var entry = { competency: b.competency, level: b.level, index: b.index, behaviour: b.words,
+                    self: ANSWERS.indexOf(given.self) !== -1 ? given.self : null, self_note: "",
+                    supervisor: ANSWERS.indexOf(given.supervisor) !== -1 ? given.supervisor : null, supervisor_note: "",
+                    agreed: null, agreed_note: "" };
+      if (entry.self || entry.supervisor) record.entries.push(entry);
+    });
+    if (record.entries.length) {
+      this.save(record);
+      this.showList();
+      this.say(t("status.migrated", { count: record.entries.length }));
+    }
+    try { window.localStorage.removeItem(key); } catch (error) { /* left for next time */ }
+  };
+
   Box.prototype.pending = function () {
     var pending;
     try {
@@ -922,6 +955,7 @@
       DOC = doc;
       var box = new Box(node);
       box.build();
+      box.migrate();
       box.pending();
     });
   }
