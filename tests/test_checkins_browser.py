@@ -7,6 +7,7 @@ test_browser (the example site, the browser, axe-core).
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from servicebook.data.link import load_handbook
+from servicebook.tools.checkins import summarise
 from servicebook.tools.cli import main
 from sitebuild import copy_example, mkdocs_build
 from test_browser import _serious_violations, _serve, axe, browser, offline_pack, page, site  # noqa: F401  (fixtures)
@@ -46,9 +48,12 @@ def stored(page: Page) -> dict[str, Any]:
 
 
 def export(page: Page, button: str = "Export file") -> Path:
+    """The downloaded file, under the name the browser suggested."""
     with page.expect_download() as event:
         page.get_by_role("button", name=button).click()
-    return Path(event.value.path())
+    target = Path(tempfile.mkdtemp()) / event.value.suggested_filename
+    event.value.save_as(target)
+    return target
 
 
 def status(page: Page) -> str:
@@ -124,10 +129,18 @@ def test_a_check_in_travels_to_a_second_device_and_back_with_every_answer_and_no
     assert list(stored(mine).values()) == [record]
     stage(mine, "Supervisor")
     assert mine.locator("#sb-ci-note-0").input_value() == "Seen at the counter twice"
-    table = export(mine, "Export CSV").read_text(encoding="utf-8").splitlines()
+    sheet = export(mine, "Export CSV")
+    assert sheet.name.endswith(".csv") and back.name.endswith(".checkin.json")
+    table = sheet.read_text(encoding="utf-8").splitlines()
     assert table[0].startswith('"checkin","name","date","role"')
     assert "\"'=1+1 handled a complaint\"" in table[1]  # never a formula in a spreadsheet
     assert len(table) == 1 + mine.locator(".sb-ci-behaviour").count()
+    handbook = load_handbook(ROOT / "competencies")
+    for exported in (back, sheet):  # HR's summary reads both exports alike
+        summary = summarise(handbook, [exported])
+        assert summary.bad == [] and len(summary.people) == 1
+        tally = summary.tallies["frontline-officer", "listening-and-empathy"]
+        assert (tally.people["consistently"], tally.both, tally.differ) == (1, 1, 1), exported
     staff.close()
     supervisor.close()
 
@@ -246,18 +259,19 @@ def test_a_check_in_against_the_next_role_carries_what_is_already_shown(page: Pa
     def asked(rid: str) -> set[tuple[str, str]]:
         return {(need.competency, words) for need in handbook.needs[rid]
                 for words in handbook.behaviours[need.competency][need.level]}
-    shared = asked("frontline-officer") & asked("customer-service-leader")
-    page.goto(f"{site}/{ROLE}")
+    shared = asked("customer-service-leader") & asked("line-manager")
+    page.goto(f"{site}/roles/customer-service-leader/")
     start(page, "Ann")
     for number in range(page.locator(".sb-ci-behaviour").count()):
         answer(page, number, "consistently").check()
-    assert page.get_by_label("Check against another role").input_value() == "customer-service-leader"
+    assert page.get_by_label("Check against another role").input_value() == "line-manager"
     page.get_by_role("button", name="Open a check-in there").click()
-    page.wait_for_url("**/roles/customer-service-leader/#check-ins")
+    page.wait_for_url("**/roles/line-manager/#check-ins")
     page.locator("#sb-ci-title").wait_for()
     assert "Ann" in page.locator("#sb-ci-title").inner_text()
-    assert "against Customer service leader" in page.locator("#sb-ci-title").inner_text()
-    said(page, f"Answers carried over from the check-in against Frontline officer: {len(shared)}.")
+    assert "against Line manager" in page.locator("#sb-ci-title").inner_text()
+    said(page, f"Answers carried over from the check-in against Customer service leader: {len(shared)}.")
+    assert len(shared) == 5  # the example's two roles share five behaviours
     assert page.locator(".sb-ci-answer input:checked").count() == len(shared)
 
 
