@@ -216,6 +216,7 @@
     start.appendChild(field(t("new.date"), date));
     start.appendChild(button(t("new.start"), function () {
       box.start(name.value.trim(), date.value || today(), null);
+      name.value = "";
     }));
     node.appendChild(start);
 
