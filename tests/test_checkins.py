@@ -159,11 +159,12 @@ def test_the_summary_counts_people_by_their_weakest_answer_and_names_nobody(data
     summary = summarise(handbook, files)
     text = markdown(handbook, summary, with_names=False)
     # Ann: sometimes, sometimes (supervisor), sometimes (agreed) → sometimes; Bo: consistently; Cy: sometimes.
-    assert "| Listening | 0 | 2 | 1 | 0 | 3 of 4 |" in text
+    assert "| Listening | 0 | 2 | 1 | 0 | 0 / 4 / 3 | 3 of 4 |" in text
     assert "Ann" not in text and "Bo" not in text
     assert "Listening in Frontline staff: 0 not yet, 2 sometimes. Developed by: Service foundations" in text
     report = list(csv.DictReader(io.StringIO(csv_report(handbook, summary))))
     assert report[0]["competency"] == "listening" and report[0]["sometimes"] == "2" and report[0]["people"] == "3"
+    assert (report[0]["behaviours_sometimes"], report[0]["behaviours_consistently"]) == ("4", "3")
     assert "Ann (2026-01-10)" in markdown(handbook, summary, with_names=True)
 
 
@@ -177,7 +178,7 @@ def test_the_summary_rebases_files_from_an_older_framework_and_lists_what_it_can
     handbook = load_handbook(data)
     text = markdown(handbook, summarise(handbook, [old]), with_names=False)
     assert "## Frontline staff (1 people)" in text
-    assert "| Listening | 0 | 1 | 0 | 0 | 1 of 2 |" in text  # the two behaviours still asked
+    assert "| Listening | 0 | 1 | 0 | 0 | 0 / 2 / 0 | 1 of 2 |" in text  # the two behaviours still asked
     assert "- listening, level 2: “Notices feelings behind the words.”: sometimes" in text
 
 

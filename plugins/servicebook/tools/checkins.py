@@ -49,6 +49,7 @@ class Tally:
     """People at each answer in one competency of one role, and where self and supervisor differ."""
 
     people: Counter[str] = field(default_factory=Counter)
+    answers: Counter[str] = field(default_factory=Counter)  # behaviours, across people
     both: int = 0
     differ: int = 0
     reworded: int = 0
@@ -120,6 +121,7 @@ def summarise(handbook: Handbook, paths: list[Path]) -> Summary:
             tally = tallies[person.role, item.at.competency]
             if (value := item.entry.result()) is not None:
                 answers[item.at.competency].append(value)
+                tally.answers[value] += 1
             if item.entry.own and item.entry.supervisor:
                 tally.both += 1
                 tally.differ += item.entry.own != item.entry.supervisor
@@ -144,7 +146,8 @@ def _weakest(summary: Summary) -> list[tuple[str, str, Tally]]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown(handbook: Handbook, summary: Summary, *, with_names: bool) -> str:
@@ -154,21 +157,23 @@ def markdown(handbook: Handbook, summary: Summary, *, with_names: bool) -> str:
              + (f"; {summary.superseded} earlier check-in(s) of the same person and role left out"
                 if summary.superseded else "") + (f"; {len(summary.bad)} file(s) skipped" if summary.bad else "") + ".",
              "", "Each behaviour counts with the agreed answer where given, else the supervisor's, else the person's "
-             "own. A person's place in a competency is the weakest answer among its behaviours.", ""]
+             "own. A person's place in a competency is the weakest answer among its behaviours; the behaviours "
+             "column counts every answered behaviour of every person.", ""]
     for rid in sorted({p.role for p in summary.people}, key=lambda r: roles[r].name.casefold()):
         group = [p for p in summary.people if p.role == rid]
         lines += [f"## {_cell(roles[rid].name)} ({len(group)} people)", ""]
         if with_names:
             lines += ["People: " + ", ".join(f"{_cell(p.checkin.person or '(no name)')} ({p.checkin.date})"
                                             for p in group), ""]
-        lines += ["| Competency | Not yet | Sometimes | Consistently | Unanswered | Self and supervisor differ |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += ["| Competency | Not yet | Sometimes | Consistently | Unanswered | Behaviours: not yet / sometimes / "
+                  "consistently | Self and supervisor differ |", "| --- | --- | --- | --- | --- | --- | --- |"]
         for need in handbook.needs[rid]:
             tally = summary.tallies.get((rid, need.competency), Tally())
             people = tally.people
             differ = f"{tally.differ} of {tally.both}" if tally.both else "–"
             lines.append(f"| {_cell(comps[need.competency].name)} | {people['not-yet']} | {people['sometimes']} | "
-                         f"{people['consistently']} | {people['unanswered']} | {differ} |")
+                         f"{people['consistently']} | {people['unanswered']} | "
+                         + " / ".join(str(tally.answers[a]) for a in ANSWERS) + f" | {differ} |")
         lines.append("")
     lines += _differ_section(handbook, summary) + _training_section(handbook, summary)
     lines += _unplaced_section(summary, with_names) + _bad_section(summary)
@@ -227,7 +232,8 @@ def csv_report(handbook: Handbook, summary: Summary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["role", "role_name", "competency", "competency_name", "people", "not_yet", "sometimes",
-                     "consistently", "unanswered", "answered_by_both", "self_supervisor_differ", "training"])
+                     "consistently", "unanswered", "behaviours_not_yet", "behaviours_sometimes",
+                     "behaviours_consistently", "answered_by_both", "self_supervisor_differ", "training"])
     for rid in sorted({p.role for p in summary.people}, key=lambda r: handbook.roles[r].name.casefold()):
         count = sum(1 for p in summary.people if p.role == rid)
         for need in handbook.needs[rid]:
@@ -236,7 +242,7 @@ def csv_report(handbook: Handbook, summary: Summary) -> str:
             writer.writerow([_safe(v) for v in (
                 rid, handbook.roles[rid].name, need.competency, handbook.competencies[need.competency].name, count,
                 tally.people["not-yet"], tally.people["sometimes"], tally.people["consistently"],
-                tally.people["unanswered"], tally.both, tally.differ, modules)])
+                tally.people["unanswered"], *(tally.answers[a] for a in ANSWERS), tally.both, tally.differ, modules)])
     return out.getvalue()
 
 
