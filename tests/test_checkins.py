@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+import update_field_reference
 from conftest import ROOT, write_data
 from servicebook.data.checkin import CheckinError, framework_document, read_checkin, rebase
 from servicebook.data.link import load_handbook
@@ -132,6 +133,12 @@ def test_a_check_in_file_matches_its_json_schema() -> None:
     jsonschema.validate(checkin(answers=ALL_THREE), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(checkin(answers=((0, "x", "always", None, None),)), schema)
+
+
+def test_the_staff_guide_describes_the_file_format_from_the_model() -> None:
+    page = update_field_reference.CHECKIN_PAGE.read_text(encoding="utf-8")
+    assert page == update_field_reference.updated_checkin(page), "run: .venv/bin/python scripts/update_field_reference.py"
+    assert "| `self` | no | one of: not-yet, sometimes, consistently |" in page
 
 
 def test_a_csv_export_reads_back_and_a_formula_stays_text() -> None:

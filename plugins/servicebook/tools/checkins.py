@@ -21,7 +21,10 @@ from ..data.checkin import (
     Answer,
     Checkin,
     CheckinError,
+    Entry,
+    FrameworkRef,
     Placed,
+    RoleRef,
     current_role,
     framework_document,
     read_checkin,
@@ -29,6 +32,7 @@ from ..data.checkin import (
     role_behaviours,
 )
 from ..data.link import Handbook, load_handbook
+from .reference import field_table
 
 WEAKEST = 5  # competencies named in the training-needs section
 LABELS = {"not-yet": "not yet", "sometimes": "sometimes", "consistently": "consistently"}
@@ -130,6 +134,17 @@ def summarise(handbook: Handbook, paths: list[Path]) -> Summary:
             tally = tallies[person.role, cid]
             tally.people[person_rating(answers[cid]) if answers[cid] else "unanswered"] += 1
     return Summary(len(paths), people, bad, superseded, unplaced, dict(tallies))
+
+
+# -- the file format's reference -------------------------------------------------------------------
+
+
+def format_reference() -> str:
+    """The check-in file's fields, from the model, for the staff guide."""
+    parts = [(title, model) for title, model in (("The file", Checkin), ("framework", FrameworkRef),
+                                                   ("role", RoleRef), ("entries: (each entry)", Entry))]
+    return "\n".join(f"#### `{title}`\n\n{(model.__doc__ or '').strip()}\n\n{field_table(model)}\n"
+                     for title, model in parts)
 
 
 # -- the report -----------------------------------------------------------------------------------
