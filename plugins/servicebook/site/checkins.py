@@ -87,7 +87,7 @@ STRINGS: dict[str, str] = {
     "summary.rule": "Each behaviour counts with the agreed answer where there is one, else the supervisor's, "
                     "else the person's own.",
     "chart.title": "Answers per competency",
-    "chart.differ": "self and supervisor differ on {count}",
+    "chart.differ": "Self and supervisor differ on: {count}",
     "table.caption": "Answers per competency",
     "table.competency": "Competency",
     "table.differ": "Self and supervisor differ",

@@ -564,30 +564,33 @@
   var PARTS = ["consistently", "sometimes", "not-yet", "open"];
 
   function chart(rows) {
-    var width = 420, barX = 0, barW = 380, rowH = 44, top = 44;
-    var height = top + rows.length * rowH + 4;
+    /* One bar per competency; the names are cut to fit, and the table below gives them whole. */
+    var width = 420, barW = 420, top = 50;
+    var height = top;
+    rows.forEach(function (row) { height += row.differ ? 68 : 50; });
     var image = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": "sb-ci-chart-title", "class": "sb-ci-chart", width: "100%" });
     image.appendChild(svg("title", { id: "sb-ci-chart-title" }, t("chart.title")));
     PARTS.forEach(function (part) {
-      var row = part === "not-yet" || part === "open" ? 1 : 0;
+      var line = part === "not-yet" || part === "open" ? 1 : 0;
       var at = (part === "sometimes" || part === "open") ? 200 : 0;
-      image.appendChild(svg("rect", { x: at, y: 4 + row * 18, width: 12, height: 12, fill: COLOURS[part] }));
-      image.appendChild(svg("text", { x: at + 16, y: 15 + row * 18, "font-size": "13", fill: "currentColor" }, t("answer." + (part === "open" ? "none" : part))));
+      image.appendChild(svg("rect", { x: at, y: 4 + line * 21, width: 14, height: 14, fill: COLOURS[part] }));
+      image.appendChild(svg("text", { x: at + 19, y: 17 + line * 21, "font-size": "16", fill: "currentColor" }, t("answer." + (part === "open" ? "none" : part))));
     });
-    rows.forEach(function (row, n) {
-      var y = top + n * rowH;
-      image.appendChild(svg("text", { x: barX, y: y + 13, "font-size": "13", fill: "currentColor" },
-        DOC.competencies[row.competency].name + (row.differ ? " — " + t("chart.differ", { count: row.differ }) : "")));
-      var offset = barX;
+    var y = top;
+    rows.forEach(function (row) {
+      var name = DOC.competencies[row.competency].name;
+      image.appendChild(svg("text", { x: 0, y: y + 15, "font-size": "16", fill: "currentColor" }, name.length > 44 ? name.slice(0, 42) + "…" : name));
+      var offset = 0;
       PARTS.forEach(function (part) {
         var value = row[part];
         if (!value) return;
         var w = barW * value / row.total;
-        image.appendChild(svg("rect", { x: offset, y: y + 18, width: w, height: 18, fill: COLOURS[part], stroke: "#fff", "stroke-width": "1" }));
-        if (w > 18) image.appendChild(svg("text", { x: offset + w / 2, y: y + 31, "font-size": "12", "text-anchor": "middle", fill: part === "open" ? "#000" : "#fff" }, String(value)));
+        image.appendChild(svg("rect", { x: offset, y: y + 21, width: w, height: 22, fill: COLOURS[part], stroke: "#fff", "stroke-width": "1" }));
+        if (w > 18) image.appendChild(svg("text", { x: offset + w / 2, y: y + 37, "font-size": "15", "text-anchor": "middle", fill: part === "open" ? "#000" : "#fff" }, String(value)));
         offset += w;
       });
-      
+      if (row.differ) image.appendChild(svg("text", { x: 0, y: y + 61, "font-size": "14", fill: "currentColor" }, t("chart.differ", { count: row.differ })));
+      y += row.differ ? 68 : 50;
     });
     return image;
   }
