@@ -19,7 +19,16 @@ from servicebook.data.link import load_handbook
 from servicebook.tools.checkins import summarise
 from servicebook.tools.cli import main
 from sitebuild import copy_example, mkdocs_build
-from test_browser import _serious_violations, _serve, axe, browser, offline_pack, page, site  # noqa: F401  (fixtures)
+from test_browser import (  # noqa: F401  (fixtures)
+    _serious_violations,
+    _serve,
+    axe,
+    browser,
+    dark_site,
+    offline_pack,
+    page,
+    site,
+)
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -309,6 +318,14 @@ def test_a_page_with_a_check_in_open_has_no_serious_accessibility_violation(page
     answer(page, 0, "consistently").check()
     page.get_by_role("button", name="Delete").click()  # the confirmation too
     assert _serious_violations(page, axe) == []
+
+
+def test_an_open_check_in_keeps_its_contrast_in_another_palette(page: Page, dark_site: str, axe: str) -> None:
+    page.goto(f"{dark_site}/{ROLE}", wait_until="networkidle")
+    start(page, "Ann")
+    answer(page, 0, "sometimes").check()
+    stage(page, "Supervisor")
+    assert _serious_violations(page, axe, "'.md-content'") == []
 
 
 def test_check_ins_work_from_the_offline_folder(page: Page, offline_pack: Path) -> None:
