@@ -333,6 +333,7 @@
     this.open = found;
     this.render();
     this.showList();
+    document.getElementById("sb-ci-title").focus();
   };
 
   /* -- the open check-in ---------------------------------------------------------------------- */
@@ -366,7 +367,11 @@
       var label = el("label");
       var input = el("input", { type: "radio", name: "sb-ci-stage", value: view });
       input.checked = box.view === view;
-      input.addEventListener("change", function () { box.view = view; box.render(); });
+      input.addEventListener("change", function () {
+        box.view = view;
+        box.render();
+        box.panel.querySelector('input[name="sb-ci-stage"][value="' + view + '"]').focus(); /* where it was */
+      });
       label.appendChild(input);
       label.appendChild(document.createTextNode(" " + t("stage." + view)));
       stage.appendChild(label);
@@ -449,7 +454,6 @@
 
   Box.prototype.behaviourRow = function (b, item, number) {
     var box = this;
-    var record = this.open;
     var li = el("li", { "class": "sb-ci-behaviour" });
     var wordsId = "sb-ci-b-" + number;
     li.appendChild(el("p", { id: wordsId, "class": "sb-ci-words" }, b.words));
