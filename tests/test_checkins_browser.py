@@ -36,7 +36,15 @@ ROLE = "roles/frontline-officer/"
 Page = Any
 
 
+def unfold(page: Page) -> None:
+    """Open the check-ins box, folded away until a check-in is saved in this browser."""
+    toggle = page.get_by_role("button", name="Check-ins")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
 def start(page: Page, name: str) -> None:
+    unfold(page)
     page.get_by_label("Name (optional)").fill(name)
     page.get_by_role("button", name="Start a check-in").click()
     page.locator("#sb-ci-title").wait_for()
@@ -113,6 +121,8 @@ def test_a_check_in_travels_to_a_second_device_and_back_with_every_answer_and_no
     answer(mine, 1, "consistently").check()
     sent = export(mine)
     theirs.goto(f"{site}/{ROLE}")
+    assert not theirs.get_by_label("Name (optional)").is_visible()  # folded: nothing saved on this device yet
+    unfold(theirs)
     theirs.locator("#sb-ci-import").set_input_files(str(sent))
     said(theirs, "was imported")
     stage(theirs, "Supervisor")
@@ -391,6 +401,7 @@ def test_saved_and_exported_check_ins_survive_a_rename_and_a_reworded_behaviour(
     other = browser.new_context()
     fresh = other.new_page()
     fresh.goto(f"{site}/roles/counter-officer/")
+    unfold(fresh)
     fresh.locator("#sb-ci-import").set_input_files(str(sent))
     said(fresh, "Answers given to behaviours that have changed or gone since, marked below: 1.")
     check(fresh)

@@ -192,6 +192,7 @@
 
   Box.prototype.say = function (message, action) {
     var status = this.status;
+    this.details.open = true;
     status.textContent = message;
     if (action) status.appendChild(action);
   };
@@ -204,9 +205,19 @@
 
   Box.prototype.build = function () {
     var box = this;
-    var node = this.node;
-    node.textContent = "";
-    node.appendChild(el("h2", { id: "check-ins", "class": "sb-ci-heading" }, t("heading")));
+    var outer = this.node;
+    outer.textContent = "";
+    /* Folded away for people who only read the role, open once check-ins are saved here. */
+    var heading = el("h2", { id: "check-ins", "class": "sb-ci-heading" });
+    var toggle = el("button", { type: "button", "class": "sb-ci-toggle", "aria-expanded": "false", "aria-controls": "sb-ci-body" },
+                    t("heading"));
+    heading.appendChild(toggle);
+    outer.appendChild(heading);
+    var node = el("div", { id: "sb-ci-body", "class": "sb-ci-box" });
+    node.hidden = true;
+    outer.appendChild(node);
+    this.details = { set open(value) { node.hidden = !value; toggle.setAttribute("aria-expanded", String(!!value)); } };
+    toggle.addEventListener("click", function () { box.details.open = node.hidden; });
     node.appendChild(el("p", { "class": "sb-ci-intro" }, t("intro")));
     var start = el("div", { "class": "sb-ci-start" });
     var nameId = "sb-ci-new-name", dateId = "sb-ci-new-date";
@@ -232,12 +243,13 @@
     files.appendChild(el("span", { "class": "sb-ci-drop-hint" }, t("import.drop")));
     node.appendChild(files);
     ["dragover", "dragenter"].forEach(function (type) {
-      node.addEventListener(type, function (event) { event.preventDefault(); node.classList.add("sb-ci-dropping"); });
+      outer.addEventListener(type, function (event) { event.preventDefault(); outer.classList.add("sb-ci-dropping"); });
     });
-    node.addEventListener("dragleave", function () { node.classList.remove("sb-ci-dropping"); });
-    node.addEventListener("drop", function (event) {
+    outer.addEventListener("dragleave", function () { outer.classList.remove("sb-ci-dropping"); });
+    outer.addEventListener("drop", function (event) {
       event.preventDefault();
-      node.classList.remove("sb-ci-dropping");
+      outer.classList.remove("sb-ci-dropping");
+      box.details.open = true;
       var file = event.dataTransfer && event.dataTransfer.files[0];
       if (file) box.importFile(file);
     });
@@ -251,7 +263,8 @@
     this.panel.hidden = true;
     node.appendChild(this.panel);
     this.showList();
-    node.hidden = false;
+    this.details.open = this.mine().length > 0 || window.location.hash === "#check-ins";
+    outer.hidden = false;
   };
 
   function field(label, input) {
@@ -331,6 +344,7 @@
     var found = saved().filter(function (record) { return record.id === id; })[0];
     if (!found) return;
     this.open = found;
+    this.details.open = true;
     this.render();
     this.showList();
     document.getElementById("sb-ci-title").focus();
@@ -386,6 +400,8 @@
     tools.appendChild(button(t("tools.delete"), function () { box.confirmDelete(tools); }, { "class": "md-button sb-ci-delete" }));
     panel.appendChild(tools);
 
+    this.printArea = el("div", { "class": "sb-ci-print" }); /* paper only: the sheet, then the summary */
+    panel.appendChild(this.printArea);
     this.summary = el("div", { "class": "sb-ci-summary" });
     panel.appendChild(this.summary);
     this.compareBox = el("div", { "class": "sb-ci-compare" });
@@ -428,8 +444,6 @@
     outcome.addEventListener("input", function () { record.outcome = outcome.value; box.save(record); box.renderPrint(); });
     panel.appendChild(el("label", { "for": outcomeId, "class": "sb-ci-outcome-label" }, t("open.outcome")));
     panel.appendChild(outcome);
-    this.printArea = el("div", { "class": "sb-ci-print" });
-    panel.appendChild(this.printArea);
     this.renderSummary();
   };
 
