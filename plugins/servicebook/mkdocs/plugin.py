@@ -23,6 +23,7 @@ from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
+from ..site.checkins import CHECKIN_CSS, CHECKIN_SCRIPTS
 from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
 from ..site.reuse import PageCache
@@ -73,8 +74,11 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, *CHECKIN_SCRIPTS):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
+        if CHECKIN_CSS not in config.extra_css:
+            config.extra_css.append(CHECKIN_CSS)
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
         overrides = str(resources.files("servicebook.mkdocs").joinpath("overrides"))

@@ -23,6 +23,7 @@ from ..data import review
 from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
+from .checkins import checkin_box, checkin_files
 from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
@@ -55,7 +56,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
-                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
+                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags,
+                       checkin_box=lambda rid: Markdown(checkin_box(rid)))
     env.filters["join"] = _join
     env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups)
     return env
@@ -263,6 +265,7 @@ def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, ca
     files += codes
     files += redirects(handbook, directory_urls=directory_urls)
     files += assets()
+    files += checkin_files(handbook)
     cache.forget_unseen()
     return files
 

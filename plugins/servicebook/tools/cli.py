@@ -20,7 +20,7 @@ from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
 from ..site.pages import generate
-from . import changes, init, rename, scaffold, schema, translate
+from . import changes, checkins, init, rename, scaffold, schema, translate
 
 MARKER = ".servicebook-render"
 WORDS = [*(kind.word for kind in KINDS.values()), scaffold.GROUP_WORD]
@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
+    checkins.register(commands)
     words = commands.add_parser("translate", help="keep each language's catalogue in step with the framework",
                                 description="keep each language's catalogue (translations/<lang>.po) in step")
     actions = words.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -82,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
-                "init": _init, "translate": _translate}
+                "init": _init, "translate": _translate, "checkins": checkins.run}
     try:
         return handlers[args.command](args)
     except DataError as error:

@@ -31,13 +31,15 @@ def _describe(schema: dict[str, Any]) -> str:
     schema = {**schema, **options[0]}
     kind = schema.get("type")
     if "enum" in schema or "const" in schema:
-        return "one of: " + ", ".join(schema.get("enum", [schema.get("const")]))
+        return "one of: " + ", ".join(str(value) for value in schema.get("enum", [schema.get("const")]))
     if kind == "string":
         return _text(schema)
     if kind == "integer":
         return f"whole number, {schema.get('minimum')}–{schema.get('maximum')}"
     if kind == "array":
         return _list(schema, _plural(_describe(schema.get("items", {}))))
+    if kind == "integer":
+        return f"whole number, {schema.get('minimum', '')}–{schema.get('maximum', '')}"
     if kind == "object":
         return f"mapping{_count(schema, 'minProperties', 'maxProperties')}"
     return "see below"
@@ -90,7 +92,7 @@ def field_table(model: type[BaseModel]) -> str:
             inner = prop["additionalProperties"]
             described = (f"mapping{_count(prop, 'minProperties', 'maxProperties')}: level → "
                          + _list(inner, _plural(_describe(inner["items"]))))
-        doc = model.model_fields[name].description or ""
+        doc = next(field for key, field in model.model_fields.items() if (field.alias or key) == name).description or ""
         rows.append(f"| `{name}` | {'yes' if name in required else 'no'} | {_cell(described)} | {_cell(doc)} |")
     return "\n".join(rows)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..data.checkin import Checkin
 from ..data.model import KINDS, Framework
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,6 +20,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "framework": ("framework.schema.json", Framework),
     **{kind.word: (f"{kind.word}.schema.json", kind.model) for kind in KINDS.values()},
+    "checkin": ("checkin.schema.json", Checkin),  # the files check-ins travel in, not YAML
 }
 
 

@@ -1,57 +1,11 @@
-/* Self-assessment on role pages. Answers stay in this browser (localStorage) and are never sent
-   anywhere. Each behaviour is keyed by its competency, level and a hash of its words, so a
-   reworded behaviour starts unanswered instead of silently inheriting an old answer. */
+/* servicebook: small helpers for the generated pages (check-ins are in checkins.js). */
 (function () {
   "use strict";
 
-  var ANSWERS = [["not-yet", "Not yet"], ["sometimes", "Sometimes"], ["consistently", "Consistently"]];
-  var VIEWS = [["self", "You"], ["supervisor", "Supervisor"]];
-
-  function hash(text) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(36);
-  }
-
-  function load(key) {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(key) || "{}");
-      return { answers: data.answers || {}, supervisor: !!data.supervisor };
-    } catch (error) {
-      return { answers: {}, supervisor: false };
-    }
-  }
-
-  function save(key, state) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify({ version: 1, answers: state.answers, supervisor: state.supervisor }));
-    } catch (error) { /* storage switched off: answers last until the page is left */ }
-  }
-
   function text(node) {
     var copy = node.cloneNode(true);
-    copy.querySelectorAll(".headerlink, .sb-answers").forEach(function (n) { n.remove(); });
+    copy.querySelectorAll(".headerlink").forEach(function (n) { n.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
-  }
-
-  function behaviours() {
-    var found = [];
-    document.querySelectorAll("p.sb-behaviours-intro[data-competency]").forEach(function (intro) {
-      var list = intro.nextElementSibling;
-      if (!list || list.tagName !== "UL") return;
-      var cid = intro.getAttribute("data-competency");
-      var level = intro.getAttribute("data-level");
-      var heading = document.getElementById("competency-" + cid);
-      list.querySelectorAll(":scope > li").forEach(function (li) {
-        var words = text(li);
-        found.push({ id: cid + "/" + level + "/" + hash(words), competency: heading ? text(heading) : cid,
-                     level: level, words: words, li: li });
-      });
-    });
-    return found;
   }
 
   function el(tag, attrs, content) {
@@ -59,109 +13,6 @@
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
     if (content) node.textContent = content;
     return node;
-  }
-
-  function control(item, view, state, key, index) {
-    var set = el("fieldset", { "class": "sb-answer sb-answer--" + view[0] });
-    set.appendChild(el("legend", {}, view[1]));
-    set.querySelector("legend").appendChild(el("span", { "class": "sb-hidden" }, ": " + item.words));
-    ANSWERS.forEach(function (answer) {
-      var label = el("label");
-      var input = el("input", { type: "radio", name: "sb-" + view[0] + "-" + index, value: answer[0] });
-      var current = (state.answers[item.id] || {})[view[0]];
-      input.checked = current === answer[0];
-      input.addEventListener("change", function () {
-        state.answers[item.id] = state.answers[item.id] || {};
-        state.answers[item.id][view[0]] = answer[0];
-        save(key, state);
-      });
-      label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + answer[1]));
-      set.appendChild(label);
-    });
-    return set;
-  }
-
-  function csv(rows) {
-    return rows.map(function (row) {
-      return row.map(function (cell) {
-        var value = String(cell == null ? "" : cell);
-        if (/^[=+\-@\t\r]/.test(value)) value = "'" + value; /* never a formula in a spreadsheet */
-        return '"' + value.replace(/"/g, '""') + '"';
-      }).join(",");
-    }).join("\r\n") + "\r\n";
-  }
-
-  function label(value) {
-    for (var i = 0; i < ANSWERS.length; i++) if (ANSWERS[i][0] === value) return ANSWERS[i][1];
-    return "";
-  }
-
-  function setup() {
-    var box = document.querySelector(".sb-assessment[data-role]");
-    if (!box || box.getAttribute("data-ready")) return;
-    box.setAttribute("data-ready", "1");
-    var role = box.getAttribute("data-role");
-    var key = "servicebook:assessment:" + role;
-    var state = load(key);
-    var items = behaviours();
-    if (!items.length) return;
-    var title = document.querySelector("h1");
-    var roleName = title ? text(title) : role;
-
-    items.forEach(function (item, index) {
-      var answers = el("div", { "class": "sb-answers" });
-      VIEWS.forEach(function (view) { answers.appendChild(control(item, view, state, key, index)); });
-      item.li.appendChild(answers);
-    });
-
-    var status = el("p", { "class": "sb-status", role: "status", "aria-live": "polite" });
-    var supervisor = el("button", { type: "button", "class": "md-button", "aria-pressed": String(state.supervisor) },
-                        "Supervisor view");
-    var download = el("button", { type: "button", "class": "md-button" }, "Download CSV");
-    var print = el("button", { type: "button", "class": "md-button" }, "Print");
-    var clear = el("button", { type: "button", "class": "md-button" }, "Clear answers");
-
-    function show() {
-      document.body.classList.toggle("sb-supervising", state.supervisor);
-      supervisor.setAttribute("aria-pressed", String(state.supervisor));
-    }
-    supervisor.addEventListener("click", function () {
-      state.supervisor = !state.supervisor;
-      save(key, state);
-      show();
-      status.textContent = state.supervisor ? "A second column for the supervisor's view is shown." :
-        "The supervisor's column is hidden.";
-    });
-    download.addEventListener("click", function () {
-      var rows = [["Role", "Competency", "Level", "Behaviour", "Self-assessment", "Supervisor assessment"]];
-      items.forEach(function (item) {
-        var given = state.answers[item.id] || {};
-        rows.push([roleName, item.competency, item.level, item.words, label(given.self), label(given.supervisor)]);
-      });
-      var link = el("a", { href: URL.createObjectURL(new Blob([csv(rows)], { type: "text/csv;charset=utf-8" })),
-                           download: "self-assessment-" + role + ".csv" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      status.textContent = "The answers were downloaded as a CSV file.";
-    });
-    print.addEventListener("click", function () { window.print(); });
-    clear.addEventListener("click", function () {
-      state.answers = {};
-      save(key, state);
-      document.querySelectorAll(".sb-answers input").forEach(function (input) { input.checked = false; });
-      status.textContent = "All answers on this page were cleared.";
-    });
-
-    box.appendChild(el("p", {}, "Assess yourself against each behaviour below: not yet, sometimes or consistently. " +
-                       "Your answers stay in this browser only; nothing is sent anywhere."));
-    var tools = el("p", { "class": "sb-tools" });
-    [supervisor, download, print, clear].forEach(function (button) { tools.appendChild(button); });
-    box.appendChild(tools);
-    box.appendChild(status);
-    box.hidden = false;
-    show();
   }
 
   function fillAddresses() {
@@ -317,7 +168,7 @@
     box.hidden = false;
   }
 
-  function start() { setup(); fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); }
+  function start() { fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start); /* Material's instant navigation */
