@@ -31,12 +31,26 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # -- new ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["role", "competency", "value", "training"])
-def test_new_creates_a_valid_file_with_every_field(repo: Path, kind: str) -> None:
+def test_new_creates_a_file_with_every_field_that_publishes_only_once_filled_in(
+        repo: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", kind, "Estate #2: Officer"]) == 0
     folder = {"role": "roles", "competency": "library", "value": "values", "training": "training"}[kind]
     created = repo / "competencies" / folder / "estate-2-officer.yml"
     text = created.read_text()
     assert 'name: "Estate #2: Officer"' in text and "\n# " in text and "aliases: []" in text
+    placeholders = [line for line in text.splitlines() if '"TODO: ' in line]
+    assert placeholders
+    # Left as written, the placeholders are errors in a check and in a build, each at its line.
+    assert main(["check"]) == 1
+    reported = [line for line in capsys.readouterr().out.splitlines() if "placeholder" in line]
+    assert len(reported) == len(placeholders)
+    assert all(problem.startswith(f"competencies/{folder}/estate-2-officer.yml:") for problem in reported)
+    assert "still holds a placeholder, which is never published — replace it: " in reported[0]
+    build = mkdocs_build(repo)
+    assert build.returncode != 0 and "still holds a placeholder" in build.output
+    assert not (build.site / folder / "estate-2-officer").exists()
+    # Filled in, the file is valid and published.
+    created.write_text(text.replace('"TODO: ', '"Filled in: '))
     assert main(["check"]) == 0
     assert mkdocs_build(repo).returncode == 0
 

@@ -17,6 +17,7 @@ from .load import Loaded, ReadCache, Source, load_sources
 from .located import Loc
 from .messages import where
 from .model import KINDS, Competency, Framework, Item, Level, Role, Training, Value
+from .placeholders import find as find_placeholders
 from .problems import DataError, Problem
 
 T = TypeVar("T", bound=Item)
@@ -60,20 +61,30 @@ class Handbook:
         return f"{number} · {self.levels[number - 1].name}"
 
 
-def load_handbook(root: Path, cache: ReadCache | None = None) -> Handbook:
-    """The one entry point: read, validate and link a data folder, or raise every problem at once."""
+def load_handbook(root: Path, cache: ReadCache | None = None, *, placeholders: bool = True) -> Handbook:
+    """The one entry point: read, validate and link a data folder, or raise every problem at once.
+
+    `placeholders=False` lets through the TODO text a new file starts with (for `new` itself).
+    """
     loaded = load_sources(root, cache)
-    handbook, problems = link(loaded)
+    handbook, problems = link(loaded, placeholders=placeholders)
     problems = loaded.problems + problems
     if problems or handbook is None:
         raise DataError(problems)
     return handbook
 
 
-def link(loaded: Loaded) -> tuple[Handbook | None, list[Problem]]:
-    """Check everything that spans files; build the handbook when nothing is wrong."""
+def link(loaded: Loaded, *, placeholders: bool = True) -> tuple[Handbook | None, list[Problem]]:
+    """Check everything that spans files, and that no placeholder is left; build the handbook when all is well."""
     linker = _Linker(loaded)
+    if placeholders:
+        linker.problems += [problem for source in _all_sources(loaded) for problem in find_placeholders(source)]
     return linker.run(), linker.problems
+
+
+def _all_sources(loaded: Loaded) -> list[Source]:
+    framework = [loaded.framework] if loaded.framework is not None else []
+    return framework + [source for kind in KINDS for source in loaded.sources[kind].values()]
 
 
 def _display_order(sources: dict[str, Source]) -> list[str]:

@@ -19,6 +19,7 @@ from ..data.layout import YAML_SUFFIXES, check_id_text, make_id
 from ..data.link import load_handbook
 from ..data.load import load_sources
 from ..data.model import KINDS, Kind
+from ..data.placeholders import placeholder
 from ..data.problems import DataError, Problem
 
 KIND_WORDS = {kind.word: kind for kind in KINDS.values()}
@@ -59,15 +60,16 @@ def _value(kind: Kind, field: str, info: FieldInfo, name: str, root: Path) -> st
     if not info.is_required():
         return " []" if annotation is list else ""
     if field == "levels":
-        return "\n  1:\n    - " + _quoted("TODO: a behaviour that shows this competency at level 1.")
+        return "\n  1:\n    - " + _quoted(placeholder("A behaviour that shows this competency at level 1."))
     if field == "competencies":
         cid, level = _first_competency(root)
-        return f"\n  # TODO: list the competencies this role needs, each with a level.\n  {cid}: {_quoted(level)}"
+        note = placeholder("List the competencies this role needs, each with its level, in place of this example.")
+        return f"\n  {cid}:\n    level: {_quoted(level)}\n    note: {_quoted(note)}"
     if annotation is typing.Literal:
         return f" {typing.get_args(info.annotation)[0]}"
     if annotation is list:
-        return "\n  - " + _quoted("TODO: a behaviour, in one line.")
-    return " " + _quoted(f"TODO: {info.description}")
+        return "\n  - " + _quoted(placeholder("A behaviour, in one line."))
+    return " " + _quoted(placeholder(info.description or "The text."))
 
 
 def render_item(kind: Kind, name: str, root: Path) -> str:
@@ -110,7 +112,7 @@ def _check_in_copy(root: Path, path: Path, content: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
         try:
-            load_handbook(copy)
+            load_handbook(copy, placeholders=False)
         except DataError as error:
             own = [p for p in error.problems if p.file == target]
             if own:
