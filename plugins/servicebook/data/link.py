@@ -16,7 +16,7 @@ from .layout import check_id_text
 from .load import Loaded, ReadCache, Source, load_sources
 from .located import Loc
 from .messages import where
-from .model import KINDS, Competency, Framework, Item, Level, Role, Training, Value
+from .model import KINDS, Competency, Framework, Item, Level, Requirement, Role, Training, Value
 from .placeholders import find as find_placeholders
 from .problems import DataError, Problem
 
@@ -263,6 +263,8 @@ class _Linker:
         assert isinstance(role, Role)
         needs: list[Need] = []
         for cid, requirement in role.competencies.items():
+            if self.misplaced_field(source, cid):
+                continue
             target = self.resolve(source, ("competencies", cid), cid, "library", key=True)
             number = self.level(source, ("competencies", cid, "level"), requirement.level)
             if target is None or number is None:
@@ -285,6 +287,20 @@ class _Linker:
             else:
                 self.resolve(source, ("reports_to",), role.reports_to, "roles")
         return needs
+
+    def misplaced_field(self, source: Source, cid: str) -> bool:
+        """`note:` or `level:` dedented to the competencies' column reads as a competency id: say so."""
+        if cid not in Requirement.model_fields or cid in self.items("library") or cid in self.loaded.broken["library"]:
+            return False
+        at = source.document.key_mark(("competencies", cid))
+        previous = [key for key in source.document.data.get("competencies", {}) if key != cid]
+        above = [key for key in previous if source.document.key_mark(("competencies", key)).line < at.line]
+        owner = f" of '{above[-1]}'" if above else ""
+        self.report(source, ("competencies", cid), f"'{cid}:' is lined up with the competency ids, so it is read as "
+                    f"a competency, but it is a field of the requirement{owner} above",
+                    f"indent '{cid}:' further, in line with 'level:' below the competency it belongs to "
+                    f"(write that competency's level as 'level: …' on its own line)", key=True)
+        return True
 
     def check_cycles(self) -> None:
         roles = self.items("roles")

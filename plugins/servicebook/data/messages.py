@@ -68,6 +68,9 @@ def _retell(kind: str, detail: Any, context: dict[str, Any]) -> tuple[str, str]:
     if kind == "list_type":
         if given == "":
             return "is empty", "give at least one item, each on its own line starting with '- '"
+        if isinstance(given, str) and given.startswith("-") and given[1:2] not in (" ", ""):
+            return ("should be a list, but it is text: a '-' starts a list item only when a space follows it",
+                    f"write '- {given[1:].split()[0] if given[1:].split() else ''}', with a space after the '-'")
         return f"should be a list, but it is {_shape(given)}", "write each item on its own line, starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (f"should be a set of 'key: value' lines, but it is {_shape(given)}",

@@ -88,8 +88,12 @@ def create(root: Path, word: str, name: str) -> Path:
         raise ScaffoldError(f"'{root.as_posix()}' is not a handbook data folder (it has no framework.yml)",
                             "give the data folder with --data-dir")
     id_ = make_id(name)
-    if check_id_text(id_) or not name.strip():
+    if not any(char.isascii() and char.isalpha() for char in name):
         raise ScaffoldError(f"no id can be made from the name '{name}'", "start the name with a letter")
+    trouble = check_id_text(id_)
+    if trouble:
+        raise ScaffoldError(f"'{name}' cannot be used: its file would be {kind.folder}/{id_}.yml, and '{id_}' "
+                            f"{trouble[0]}", f"{trouble[1]}, or add a word to it")
     folder = root / kind.folder
     existing = [folder / f"{id_}{suffix}" for suffix in YAML_SUFFIXES if (folder / f"{id_}{suffix}").exists()]
     if existing:
