@@ -144,9 +144,11 @@ def _rename(args: argparse.Namespace) -> int:
         _refuse_uncommitted([plan.source, *plan.texts])
     rename.verify(args.data_dir, plan)
     rename.apply(plan)
+    staged = rename.stage(plan)
     others = len(plan.texts) - 1
     print(f"renamed {plan.source.as_posix()} to {plan.target.as_posix()}, updated {others} other "
-          f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias")
+          f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias"
+          + ("; the move is staged in git (git add the other files, or commit with -a)" if staged else ""))
     return 0
 
 
@@ -158,8 +160,10 @@ def _refuse_uncommitted(paths: list[Path]) -> None:
         return  # not in git: nothing to protect
     result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", *map(str, paths)],
                             cwd=top, capture_output=True, text=True, check=False)
-    if result.stdout.strip():
-        raise gitdata.GitError("some files it would change have uncommitted changes",
+    dirty = [line[3:].strip() for line in result.stdout.splitlines() if line.strip()]
+    if dirty:
+        raise gitdata.GitError(f"{'these files' if len(dirty) > 1 else 'this file'} would change but "
+                               f"{'have' if len(dirty) > 1 else 'has'} uncommitted edits: {', '.join(dirty)}",
                                "commit or stash them first, or run again with --force")
 
 
@@ -170,22 +174,25 @@ def _diff(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         before = _handbook_at(top, base, args.data_dir, Path(scratch) / "base")
         if head is None:
-            after = load_handbook(args.data_dir)
+            after, folder = load_handbook(args.data_dir, placeholders=False), args.data_dir
         else:
-            after_at = _handbook_at(top, head, args.data_dir, Path(scratch) / "head")
-            if after_at is None:
+            folder = gitdata.export(top, head, args.data_dir, Path(scratch) / "head")
+            if folder is None:
                 raise gitdata.GitError(f"{args.data_dir.as_posix()} does not exist at {args.head}",
                                        "compare revisions that hold the data folder")
-            after = after_at
+            after = load_handbook(folder, placeholders=False)
+        unfinished = changes.still_to_write(folder)
     text = changes.describe(before, after)
-    if text:
-        print(text, end="")
+    if text or unfinished:
+        print(text or "## What changed in the framework\n", end="")
+        print(f"\n{unfinished}" if unfinished else "", end="")
     return 0
 
 
 def _handbook_at(top: Path, sha: str, data_dir: Path, target: Path) -> Handbook | None:
+    # Placeholders are reported by check and build; here they must not hide what changed.
     folder = gitdata.export(top, sha, data_dir, target)
-    return load_handbook(folder) if folder is not None else None
+    return load_handbook(folder, placeholders=False) if folder is not None else None
 
 
 if __name__ == "__main__":  # pragma: no cover
