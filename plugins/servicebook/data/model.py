@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .text import Date, Id, LevelRef, Name40, Name80, Plain40, Plain80, Plain120, Plain300, Plain500, Ref, Rich
+from .text import Date, Id, LevelRef, Name40, Name80, Number, Plain40, Plain80, Plain120, Plain300, Plain500, Ref, Rich
 
 Behaviours = Annotated[list[Plain500], Field(min_length=1, max_length=12)]
 
@@ -51,6 +51,17 @@ class Cluster(Item):
     """What the competencies in this cluster have in common."""
 
 
+class Checks(Item):
+    """How strictly the content checks judge this framework (servicebook check reports them)."""
+
+    content: Literal["warning", "error"] = "warning"
+    """What a content finding is: warning (reported; the site still builds) or error (check and build fail)."""
+    min_behaviours: Annotated[Number, Field(ge=1, le=12)] = 2
+    """The fewest behaviours a level of a competency should have: 1 to 12, 2 if not given."""
+    vague_words: Annotated[list[Plain40], Field(max_length=100)] = []
+    """Words or phrases to report as vague, added to the built-in list (appropriate, effectively, as needed, …)."""
+
+
 class Framework(Item):
     """framework.yml: the framework as a whole, its level scale and its clusters."""
 
@@ -64,6 +75,8 @@ class Framework(Item):
     """The level scale, lowest first: 2 to 7 levels. Elsewhere a level is given by its number or its name."""
     clusters: Annotated[list[Cluster], Field(max_length=50)] = []
     """Optional groups of competencies."""
+    checks: Annotated[Checks | None, Field(title="Checks")] = None
+    """Optional settings for the content checks: content, min_behaviours and vague_words."""
 
 
 class Value(Item):

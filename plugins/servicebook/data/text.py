@@ -142,3 +142,16 @@ def _parse_date(text: Any) -> Any:
 
 Date = Annotated[datetime.date, BeforeValidator(_parse_date),
                  WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+
+def _parse_number(text: Any) -> Any:
+    if isinstance(text, str) and text.strip().isascii() and text.strip().isdigit():
+        return int(text.strip())
+    if isinstance(text, str):
+        raise _fail("number", f"'{text}' is not a whole number", "write the number in digits, such as 2")
+    return text
+
+
+# A whole number written in digits; its limits are set where it is used, with Field(ge=…, le=…).
+Number = Annotated[int, BeforeValidator(_parse_number),
+                   WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+$"}]})]

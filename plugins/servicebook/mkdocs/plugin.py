@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..data import quality
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
@@ -43,6 +44,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.page_cache: PageCache | None = None
         self.watcher: Any = None
         self.warned = False
+        self.shown_findings = ""  # printed once while serving, until they change
         self.written: dict[str, str] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
@@ -92,6 +94,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             self.handbook = load_handbook(self.data_dir(config), self.cache)
+            self._content_checks(self.handbook)
         except DataError as error:
             report = "The handbook data has problems:\n" + error.report(self.base)
             if not (self.serving and self.handbook is not None):
@@ -101,6 +104,20 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             # rather than logged: a logged error would abort a strict build and leave the server stuck.
             report = report.replace("nothing was published.", "the last good pages stay served until this is fixed.")
             print(f"ERROR    -  {report}", file=sys.stderr, flush=True)
+
+    def _content_checks(self, handbook: Handbook) -> None:
+        """Content findings are printed as warnings, not logged: a strict build fails only on real errors.
+
+        A framework that sets `checks: {content: error}` makes them errors, and then nothing is published.
+        """
+        found = quality.findings(handbook)
+        if found and quality.as_errors(handbook):
+            raise DataError([finding.as_error() for finding in found])
+        shown = "\n".join(finding.format(self.base) for finding in found)
+        if shown and shown != self.shown_findings:
+            print(f"WARNING  -  servicebook: {len(found)} content finding{'s' if len(found) != 1 else ''} "
+                  f"(the site still builds):\n{shown}", file=sys.stderr, flush=True)
+        self.shown_findings = shown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None

@@ -196,11 +196,11 @@ def _framework(before: Handbook | None, after: Handbook) -> Iterable[str]:
 
 
 def still_to_write(root: Path, shown: Path | None = None) -> str:
-    """The files that still hold placeholders from `servicebook new`: the site will not build until they are filled in."""
+    """The files that still hold placeholders from `servicebook new`: the site will not build until they are filled."""
     loaded = load_sources(root)
     lines = []
     for kind in KINDS:
-        for id_, source in sorted(loaded.sources[kind].items()):
+        for _, source in sorted(loaded.sources[kind].items()):
             count = len(find_placeholders(source))
             if count:
                 lines.append(f"- `{kind}/{source.path.name}`: {count} placeholder{'s' if count != 1 else ''} (TODO) "

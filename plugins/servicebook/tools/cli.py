@@ -13,12 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..data import gitdata
+from ..data import gitdata, quality
 from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..site.pages import generate
-from . import changes, rename, scaffold, schema
+from . import changes, rename, report, scaffold, schema
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]
@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command("check", "validate the data exactly as a build does, without building")
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
+    check.add_argument("--strict", action="store_true", help="treat content findings (warnings) as errors")
+    check.add_argument("--coverage", action="store_true",
+                       help="also print, per role, the modules on its path that develop each competency it needs")
     render = command("render", "write the generated pages as Markdown files")
     render.add_argument("--out", required=True, type=Path, help="the folder to write (replaced as a whole)")
     render.add_argument("--no-directory-urls", action="store_true",
@@ -72,15 +75,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        load_handbook(args.data_dir)
+        handbook = load_handbook(args.data_dir)
     except DataError as error:
         print(_show(error.problems, args.format))
         return 1
+    found = quality.findings(handbook)
+    errors = args.strict or quality.as_errors(handbook)
+    base = Path.cwd()
     if args.format == "json":
-        print("[]")
-    elif args.format == "text":
+        print(json.dumps(report.findings_json(found, base, errors=errors), indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        if found:
+            print(report.findings_github(found, base, errors=errors))
+    elif found:
+        print(report.findings_text(found, base, errors=errors))
+    else:
         print(f"{args.data_dir.as_posix()}: no problems found")
-    return 0
+    if args.coverage:
+        print(report.coverage_json(handbook) if args.format == "json" else "\n" + report.coverage_text(handbook))
+    return 1 if errors and found else 0
 
 
 def _show(problems: list[Problem], style: str) -> str:

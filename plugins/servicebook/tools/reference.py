@@ -6,12 +6,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data.model import KINDS, Cluster, Framework, Level, Requirement
+from ..data.model import KINDS, Checks, Cluster, Framework, Level, Requirement
 
 _FILES: list[tuple[str, type[BaseModel]]] = [
     ("framework.yml", Framework),
     ("levels: (each entry)", Level),
     ("clusters: (each entry)", Cluster),
+    ("checks:", Checks),
     *[(f"{kind.folder}/<id>.yml", kind.model) for kind in KINDS.values()],
     ("competencies: (long form of each entry)", Requirement),
 ]
@@ -24,6 +25,9 @@ def _cell(text: str) -> str:
 def _describe(schema: dict[str, Any]) -> str:
     """A schema property in words: 'text, ≤ 80', 'list of 1–20 texts (≤ 500 each)'."""
     options = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    if len(options) > 1 and {option.get("type") for option in options} == {"integer", "string"} \
+            and all(option.get("pattern", r"^\d+$") == r"^\d+$" for option in options):
+        return "whole number"
     if len(options) > 1:
         return "a level number or name"
     schema = {**schema, **options[0]}
