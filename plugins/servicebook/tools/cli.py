@@ -18,7 +18,7 @@ from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..site.pages import generate
-from . import changes, rename, report, scaffold, schema
+from . import changes, export, importer, rename, report, scaffold, schema
 
 MARKER = ".servicebook-render"
 WORDS = [kind.word for kind in KINDS.values()]
@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     moved.add_argument("old", metavar="OLD", help="the current id")
     moved.add_argument("new", metavar="NEW", help="the new id")
     moved.add_argument("--force", action="store_true", help="rename even when the files have uncommitted changes")
+    out = command("export", "write the whole framework as a workbook, CSV files or one JSON document")
+    out.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx", help="what to write (default: xlsx)")
+    out.add_argument("--out", type=Path, help="the file (or, for csv, the folder) to write")
+    into = command("import", "read a workbook or CSV folder in the export's layout back into the YAML files")
+    into.add_argument("source", metavar="FILE", type=Path, help="the .xlsx workbook, or the folder of CSV files")
+    into.add_argument("--dry-run", action="store_true", help="say what would change, and write nothing")
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
@@ -62,11 +68,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff}
+    handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
+                "export": _export, "import": _import}
     try:
         return handlers[args.command](args)
     except DataError as error:
         print(error.report(Path.cwd()), file=sys.stderr)
+        return 1
+    except importer.ImportError_ as error:
+        print(error.report(), file=sys.stderr)
         return 1
     except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError) as error:
         print(f"servicebook {args.command}: {error}", file=sys.stderr)
@@ -178,6 +188,25 @@ def _refuse_uncommitted(paths: list[Path]) -> None:
         raise gitdata.GitError(f"{'these files' if len(dirty) > 1 else 'this file'} would change but "
                                f"{'have' if len(dirty) > 1 else 'has'} uncommitted edits: {', '.join(dirty)}",
                                "commit or stash them first, or run again with --force")
+
+
+def _export(args: argparse.Namespace) -> int:
+    for path in export.export(args.data_dir, args.format, args.out):
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    plan = importer.plan(args.data_dir, args.source)
+    if not plan.summary:
+        print(f"{args.source.name}: nothing changed")
+        return 0
+    if not args.dry_run:
+        importer.apply(args.data_dir, plan)
+    verb = "would change" if args.dry_run else "changed"
+    print("\n".join(plan.summary) + f"\n{args.source.name}: {verb} {len(plan.summary)} "
+          f"file{'s' if len(plan.summary) != 1 else ''}; run servicebook diff to review the changes")
+    return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
