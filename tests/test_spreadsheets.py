@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from conftest import ROOT, problems_of
 from servicebook.tools.cli import main
+from sitebuild import copy_example, mkdocs_build
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -184,3 +185,19 @@ def test_json_export_follows_its_published_schema(data: Path) -> None:
     jsonschema.validate(document, schema)
     assert document["roles"]["trainer"]["competencies"]["clear-communication"] == {"level": "Leading"}
     assert sorted(document) == ["$schema", "format", "framework", "library", "roles", "training", "values", "version"]
+
+
+def test_the_site_offers_the_workbook_and_json_on_a_data_page(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "handbook")
+    first = mkdocs_build(project)
+    assert first.returncode == 0, first.output
+    page = first.page("data")
+    for name in ("handbook.xlsx", "handbook.json", "handbook.schema.json"):
+        assert f'href="{name}"' in page
+    downloads = {name: (first.site / "data" / name).read_bytes()
+                 for name in ("handbook.xlsx", "handbook.json", "handbook.schema.json")}
+    jsonschema.validate(json.loads(downloads["handbook.json"]), json.loads(downloads["handbook.schema.json"]))
+    assert load_workbook(first.site / "data" / "handbook.xlsx")["Roles"]["A2"].value == "back-office-specialist"
+    second = mkdocs_build(project, "--site-dir", str(tmp_path / "again"))
+    assert second.returncode == 0, second.output
+    assert {name: (tmp_path / "again" / "data" / name).read_bytes() for name in downloads} == downloads

@@ -45,7 +45,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.watcher: Any = None
         self.warned = False
         self.shown_findings = ""  # printed once while serving, until they change
-        self.written: dict[str, str] = {}  # what the last build generated, by path
+        self.written: dict[str, str | bytes] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
         self.compiled = _Compiled()  # the theme's templates, compiled once per `mkdocs serve`
@@ -258,7 +258,7 @@ class _Generated(File):
     unchanged = False
 
     @classmethod
-    def make(cls, config: MkDocsConfig, path: str, content: str, previous: dict[str, str],
+    def make(cls, config: MkDocsConfig, path: str, content: str | bytes, previous: dict[str, str | bytes],
              inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> _Generated:
         file = cls.generated(config, path, content=content, inclusion=inclusion)
         assert isinstance(file, _Generated)

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from .data_page import data_files
 from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
 from ..data.layout import FRAMEWORK
@@ -181,6 +182,7 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
+    files += data_files(handbook, cache, partial(_render, "data.md.j2", "data/index.md", handbook))
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():

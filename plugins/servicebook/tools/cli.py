@@ -140,7 +140,10 @@ def _render(args: argparse.Namespace) -> int:
     for file in files:
         target = staging / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(file.content, encoding="utf-8", newline="\n")
+        if isinstance(file.content, bytes):
+            target.write_bytes(file.content)
+        else:
+            target.write_text(file.content, encoding="utf-8", newline="\n")
     (staging / MARKER).write_text("written by servicebook render; the folder is replaced on every run\n")
     if out.exists():
         shutil.rmtree(out)
