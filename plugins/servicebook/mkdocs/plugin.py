@@ -128,7 +128,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             self.warned = True
         tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
-                             cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls)
+                             cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls,
+                             downloads=not self.serving)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
         new = [(self._file(config, page, in_nav), page.source) for page in generated]

@@ -35,10 +35,14 @@ def _size(content: str | bytes) -> str:
     return f"{count / 1024:,.0f} KB" if count >= 1024 else f"{count} bytes"
 
 
-def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., GeneratedFile]) -> list[GeneratedFile]:
+def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., GeneratedFile], *,
+               made: bool = True) -> list[GeneratedFile]:
     """The page and its three downloads, made again only when the data changed."""
     inputs = everything(handbook)
-    made: dict[str, Any] = {}
+    if not made:
+        return [cache.page(f"{FOLDER}/index.md", (*inputs, "preview"),
+                           lambda: render(downloads=[], sheets=layout()))]
+    written: dict[str, Any] = {}
 
     def make(name: str, content: Callable[[], str | bytes]) -> GeneratedFile:
         return cache.page(f"{FOLDER}/{name}", inputs, lambda: GeneratedFile(f"{FOLDER}/{name}", content()))
@@ -46,15 +50,15 @@ def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., Gener
     files = [make(WORKBOOK, lambda: xlsx_bytes(sheets(handbook))), make(DOCUMENT, lambda: json_document(handbook)),
              make(SCHEMA_FILE, json_schema)]
     for file in files:
-        made[file.path.rsplit("/", 1)[-1]] = file.content
+        written[file.path.rsplit("/", 1)[-1]] = file.content
     downloads = [
         Download(WORKBOOK, "The whole framework as an Excel workbook: one sheet per kind of item, one for "
                  "requirements (role, competency, level) and one for behaviours (competency, level, text).",
-                 _size(made[WORKBOOK])),
+                 _size(written[WORKBOOK])),
         Download(DOCUMENT, "The whole framework as one JSON document, for systems that read data.",
-                 _size(made[DOCUMENT])),
+                 _size(written[DOCUMENT])),
         Download(SCHEMA_FILE, "The JSON Schema that describes the JSON document, field by field.",
-                 _size(made[SCHEMA_FILE])),
+                 _size(written[SCHEMA_FILE])),
     ]
     page = cache.page(f"{FOLDER}/index.md", inputs, lambda: render(downloads=downloads, sheets=layout()))
     return [page, *files]

@@ -155,14 +155,15 @@ def _render(template: str, path: str, handbook: Handbook, source: Path | None = 
 
 def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
              cache: PageCache | None = None, tag_index: bool = False,
-             published_directory_urls: bool | None = None) -> list[GeneratedFile]:
+             published_directory_urls: bool | None = None, downloads: bool = True) -> list[GeneratedFile]:
     """Every generated page, QR code and redirect of the handbook, in a fixed order.
 
     With a `site_url`, role and competency pages carry a QR code of their full address. With a
     cache (kept by `mkdocs serve`), a page whose items are all unchanged is not rendered again.
     With `tag_index` (Material's tags plugin is on), a page lists the pages of each cluster and value.
     Printed addresses and QR codes follow the URL style of the published site, which an offline copy
-    built with other URLs gives as `published_directory_urls`.
+    built with other URLs gives as `published_directory_urls`. Without `downloads` (while serving, where
+    every edit would make the workbook again) the Data page says the files are made by a build.
     """
     cache = cache or PageCache()
     published = directory_urls if published_directory_urls is None else published_directory_urls
@@ -182,7 +183,7 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
-    files += data_files(handbook, cache, partial(_render, "data.md.j2", "data/index.md", handbook))
+    files += data_files(handbook, cache, partial(_render, "data.md.j2", "data/index.md", handbook), made=downloads)
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
