@@ -17,12 +17,12 @@ from typing import Any
 
 import jinja2
 
-from .data_page import data_files
-from .generated import GeneratedFile
-from .growth import Growth, growth, next_level
 from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
+from .data_page import data_files
+from .generated import GeneratedFile
+from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
