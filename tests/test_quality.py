@@ -126,3 +126,18 @@ def test_review_due_waits_for_the_review_period_of_format_1_1(tmp_path: Path) ->
         "asks for a review at least every 12 months, so this item may no longer describe the work) — review it with "
         "the people who do the work, then set reviewed: to today's date"]
     assert findings(dataclasses.replace(handbook, framework=framework), datetime.date(2026, 1, 31)) == []
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("min_behaviours: 0", "framework.yml:14:19: checks › min_behaviours: is 0, but it must be at least 1 — write a "
+     "whole number of at least 1"),
+    ("min_behaviours: two", "framework.yml:14:19: checks › min_behaviours: 'two' is not a whole number — write the "
+     "number in digits, such as 2"),
+    ("content: errors", "framework.yml:14:12: checks › content: 'errors' is not one of the allowed words (warning, "
+     "error) — did you mean 'error'?"),
+])
+def test_the_checks_settings_are_checked(tmp_path: Path, setting: str, expected: str) -> None:
+    from conftest import problems_of
+
+    framework = textwrap.dedent(BASE["framework.yml"]) + f"checks:\n  {setting}\n"
+    assert problems_of(write_data(tmp_path, {"framework.yml": framework})) == [expected]

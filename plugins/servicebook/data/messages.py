@@ -82,6 +82,10 @@ def _retell(kind: str, detail: Any, context: dict[str, Any]) -> tuple[str, str]:
     if kind == "too_long":
         return (f"has {context.get('actual_length')} items; the limit is {context.get('max_length')}",
                 "remove some, or split the item into two")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = context.get("ge", context.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"is {given}, but it must be {word} {bound}", f"write a whole number of {word} {bound}"
     if kind == "literal_error":
         allowed = [part.strip(" '") for part in str(context.get("expected", "")).replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(given), allowed, n=1)
