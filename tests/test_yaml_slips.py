@@ -74,6 +74,10 @@ SYNTAX: list[tuple[str, str, str]] = [
      'f.yml:1:12: the text after \' #\' is read as a comment, so this value is cut short — put the whole value in quotes, for example name: "Team #1"'),
     ('three dashes in the middle', 'name: V\n---\nstatement: s\n',
      "f.yml:2:1: the file holds more than one YAML document (a line '---' splits it) — keep one item per file: remove the '---' line and move what follows into its own file"),
+    ('colon in a continued line', 'name: V\nstatement: We start from the customer\n  and ask: what next?\n',
+     'f.yml:3:10: YAML cannot read this line: a colon followed by a space inside a value confuses YAML — put the whole value in quotes'),
+    ('mapping in braces never closed', 'name: V\nwe_do: {a: b\nstatement: s\n',
+     "f.yml:2:8: YAML cannot read this line: the '{' that starts this set of 'key: value' pairs is never closed — add '}' at the end of this line, or put the value in quotes if the '{' is part of the text"),
 ]
 
 DATA: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [

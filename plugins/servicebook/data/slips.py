@@ -83,7 +83,8 @@ def _unclosed_bracket(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
         return None  # on one line: the general message at the stray character says it better
     bracket = "[" if "]" in problem else "{"
     closing = "]" if bracket == "[" else "}"
-    return Slip(mark.line, mark.column, f"the '{bracket}' that starts this list is never closed",
+    what = "list" if bracket == "[" else "set of 'key: value' pairs"
+    return Slip(mark.line, mark.column, f"the '{bracket}' that starts this {what} is never closed",
                 f"add '{closing}' at the end of this line, or put the value in quotes if the '{bracket}' is "
                 "part of the text")
 
@@ -146,10 +147,10 @@ def _over_indented(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
         at = previous.index("\u00a0")
         return Slip(above, at, "a non-breaking space follows the colon, and YAML needs an ordinary space there",
                     "delete the space after the colon and type an ordinary one")
-    if _indent(line) <= _indent(previous):
-        return None
-    previous_key = _KEY_LINE.match(previous)
     name = key.group("key").strip()
+    if _indent(line) <= _indent(previous) or not re.fullmatch(r"[A-Za-z0-9_][\w-]*", name):
+        return None  # words with spaces before the colon: a colon inside text, told by the general message
+    previous_key = _KEY_LINE.match(previous)
     if previous_key is None:
         return Slip(mark.line, len(key.group("indent")), f"'{name}:' is indented more than the line above, so YAML "
                     "reads it as part of that line's text",
