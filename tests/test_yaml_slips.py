@@ -78,6 +78,10 @@ SYNTAX: list[tuple[str, str, str]] = [
      'f.yml:3:10: YAML cannot read this line: a colon followed by a space inside a value confuses YAML — put the whole value in quotes'),
     ('mapping in braces never closed', 'name: V\nwe_do: {a: b\nstatement: s\n',
      "f.yml:2:8: YAML cannot read this line: the '{' that starts this set of 'key: value' pairs is never closed — add '}' at the end of this line, or put the value in quotes if the '{' is part of the text"),
+    ('quote closed by an apostrophe lines later', "name: Trainer\nsummary: 'Designs training.\nresponsibilities:\n  - Run the programmes.\n  - Adapt packages to the Authority's settings.\n",
+     "f.yml:2:10: YAML cannot read this line: the single quote (') that starts this value is not closed on this line, so YAML reads on until the next ', on line 5 — add the closing ' at the end of the value, on this line"),
+    ('first key of a block indented 3 spaces', ROLE_HEAD + 'competencies:\n   listening: 2\n  empathy: 3\n  writing: 2\n',
+     'f.yml:4:4: YAML cannot read this line: this line is indented 3 spaces, but the line below it has 2 spaces, so YAML cannot tell what they belong to — indent it by 2 spaces, in line with the lines below it'),
 ]
 
 DATA: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [

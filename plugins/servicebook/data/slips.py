@@ -175,6 +175,14 @@ def _misaligned(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
     if above is None:
         return None
     previous = text.line(above)
+    first = text.above(above)
+    after = next((text.line(n) for n in range(mark.line + 1, len(text.lines)) if text.line(n).strip()), "")
+    if first is not None and _indent(text.line(first)) < _indent(line) < _indent(previous) \
+            and after.strip() and _indent(after) == _indent(line):
+        # The line above is the first of its block and alone in its indentation: it is the odd one out.
+        return Slip(above, _indent(previous), f"this line is indented {_spaces(_indent(previous))}, but the line "
+                    f"below it has {_spaces(_indent(line))}, so YAML cannot tell what they belong to",
+                    f"indent it by {_spaces(_indent(line))}, in line with the lines below it")
     return Slip(mark.line, mark.column, f"this line is indented {_spaces(_indent(line))}, but the line above has "
                 f"{_spaces(_indent(previous))}, so YAML cannot tell what it belongs to",
                 f"indent it by {_spaces(_indent(previous))}, in line with the line above, or by as many spaces as "
@@ -197,6 +205,31 @@ def _text_after_quote(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
         hint = "put the whole value in single quotes instead, or write \\\" for each double quote inside it"
     return Slip(mark.line, value.start("quote"), f"the text in quotes ends at the next {quote}, and the words after "
                 "it are left over", hint)
+
+
+_OPENING = re.compile(r"^ *(?:- +|[^:#'\"]+: +)(?P<quote>['\"])")
+
+
+def _quote_left_open(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
+    """A quote opened on an earlier line and closed by an apostrophe lines later: blame the opening."""
+    mark = error.problem_mark
+    if mark is None or "did not find expected key" not in str(error.problem):
+        return None
+    for number in range(mark.line - 1, max(mark.line - 40, -1), -1):
+        line = text.line(number)
+        opening = _OPENING.match(line)
+        if opening is None:
+            continue
+        quote = opening.group("quote")
+        rest = line[opening.end():]
+        closed = rest.replace(quote * 2, "").count(quote) % 2 == 1 if quote == "'" else \
+            re.search(r'(?<!\\)"', rest) is not None
+        if closed:
+            return None
+        return Slip(number, opening.start("quote"), f"the {_QUOTES[quote]} quote ({quote}) that starts this value is "
+                    f"not closed on this line, so YAML reads on until the next {quote}, on line {mark.line + 1}",
+                    f"add the closing {quote} at the end of the value, on this line")
+    return None
 
 
 def _starts_like_syntax(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
@@ -232,8 +265,8 @@ def _starts_like_syntax(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None
 
 
 _RULES: tuple[Callable[[_Text, yaml.MarkedYAMLError], Slip | None], ...] = (
-    _unclosed_quote, _unclosed_bracket, _missing_colon, _text_after_quote, _starts_like_syntax, _over_indented,
-    _misaligned,
+    _unclosed_quote, _unclosed_bracket, _missing_colon, _text_after_quote, _quote_left_open, _starts_like_syntax,
+    _over_indented, _misaligned,
 )
 
 
