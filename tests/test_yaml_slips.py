@@ -82,6 +82,8 @@ SYNTAX: list[tuple[str, str, str]] = [
      "f.yml:2:10: YAML cannot read this line: the single quote (') that starts this value is not closed on this line, so YAML reads on until the next ', on line 5 — add the closing ' at the end of the value, on this line"),
     ('first key of a block indented 3 spaces', ROLE_HEAD + 'competencies:\n   listening: 2\n  empathy: 3\n  writing: 2\n',
      'f.yml:4:4: YAML cannot read this line: this line is indented 3 spaces, but the line below it has 2 spaces, so YAML cannot tell what they belong to — indent it by 2 spaces, in line with the lines below it'),
+    ('level key without its colon', 'name: L\nlevels:\n  1:\n    - Listens.\n  2\n    - Summarises.\n',
+     "f.yml:5:3: YAML cannot read this line: '2' has no colon after it — write '2:', with a colon after the field name"),
 ]
 
 DATA: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [

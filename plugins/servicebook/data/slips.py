@@ -99,7 +99,7 @@ def _missing_colon(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
     above = text.above(mark.line)
     continues = above is not None and _KEY_LINE.match(text.line(above)) is not None
     below = text.line(mark.line + 1)
-    if field in _fields() and not rest and _indent(below) > _indent(line) and below.strip():
+    if re.fullmatch(r"[\w-]+", field) and not rest and _indent(below) > _indent(line) and below.strip():
         return Slip(mark.line, mark.column, f"'{field}' has no colon after it",
                     f"write '{field}:', with a colon after the field name")
     if field in _fields() and rest:
