@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import textwrap
 from pathlib import Path
 
@@ -77,6 +78,11 @@ def test_check_prints_warnings_and_strict_or_the_framework_makes_them_errors(
     assert capsys.readouterr().out.startswith(
         "::warning file=competencies/library/listening.yml,line=8,col=16,title=servicebook content check::levels › 1, "
         "item 2: 'appropriately' is vague")
+    assert main(["check", "--format", "json"]) == 0
+    [finding] = json.loads(capsys.readouterr().out)
+    assert (finding["file"], finding["line"], finding["column"]) == ("competencies/library/listening.yml", 8, 16)
+    assert (finding["severity"], finding["rule"]) == ("warning", "vague-wording")
+    assert finding["why"].startswith("a reader cannot see or check it")
     assert main(["check", "--strict"]) == 1
     assert "listening.yml:8:16: error: " in capsys.readouterr().out
     (root / "framework.yml").write_text(textwrap.dedent(BASE["framework.yml"]) + "checks:\n  content: error\n")

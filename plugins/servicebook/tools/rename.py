@@ -74,7 +74,7 @@ def plan(root: Path, word: str, old: str, new: str) -> Plan:
     """Work out the whole rename in memory; raise RenameError or DataError when it cannot be done."""
     kind = next(k for k in KINDS.values() if k.word == word)
     loaded = load_sources(root)
-    _, problems = link(loaded)
+    _, problems = link(loaded, placeholders=False)
     if loaded.problems or problems:
         raise DataError(loaded.problems + problems)
     renamed = _check_request(loaded, kind, old, new)
@@ -147,7 +147,7 @@ def verify(root: Path, result: Plan) -> None:
             (copy / path.relative_to(root)).write_bytes(text.encode("utf-8"))
         (copy / result.source.relative_to(root)).rename(copy / result.target.relative_to(root))
         loaded = load_sources(copy)
-        _, problems = link(loaded)
+        _, problems = link(loaded, placeholders=False)
         if loaded.problems or problems:
             raise RenameError("the renamed data would not be valid (this is a bug in servicebook)",
                               "nothing was changed; please report it")
