@@ -201,3 +201,27 @@ def test_the_site_offers_the_workbook_and_json_on_a_data_page(tmp_path: Path) ->
     second = mkdocs_build(project, "--site-dir", str(tmp_path / "again"))
     assert second.returncode == 0, second.output
     assert {name: (tmp_path / "again" / "data" / name).read_bytes() for name in downloads} == downloads
+
+
+def test_a_changed_list_keeps_its_style_and_comments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import write_data
+
+    data = write_data(tmp_path / "data", {"roles/frontline.yml": (
+        "name: Frontline staff\nsummary: Serve customers.   # who\ncompetencies:\n  listening: 2\n"
+        "training:\n  - foundations\naliases: [front-line]   # old address\n")})
+    assert main(["export", "--data-dir", str(data), "--out", str(tmp_path / "e.xlsx")]) == 0
+    book = load_workbook(tmp_path / "e.xlsx")
+    heading = [cell.value for cell in book["Roles"][1]]
+    row = next(row for row in book["Roles"].iter_rows(min_row=2) if row[0].value == "frontline")
+    row[heading.index("training")].value = "foundations, foundations-two"
+    row[heading.index("aliases")].value = "front-line, counter"
+    row[heading.index("summary")].value = "Serves customers: at the counter."
+    book["Training"].append(["foundations-two", "Foundations two", "More basics.", None, "workshop", None,
+                             "listening", None])
+    book.save(tmp_path / "e.xlsx")
+    assert main(["import", "--data-dir", str(data), str(tmp_path / "e.xlsx")]) == 0
+    assert (data / "roles/frontline.yml").read_text() == (
+        "name: Frontline staff\nsummary: \"Serves customers: at the counter.\"   # who\ncompetencies:\n"
+        "  listening: 2\ntraining:\n  - foundations\n  - foundations-two\n"
+        "aliases: [front-line, counter]   # old address\n")
+    assert "develops: [listening]" in (data / "training/foundations-two.yml").read_text()

@@ -284,7 +284,8 @@ def _edit(document: Document, model: type[BaseModel], old: Record, new: Record) 
         if shape.form == "other" or _normal(old.get(name)) == _normal(new.get(name)):
             continue
         value = new.get(name)
-        rendered = field_text(name, value, shape.form, shape.model)
+        block = isinstance(document.data.get(name), list) and (name,) not in document.flows
+        rendered = field_text(name, value, shape.form, shape.model, block=block)
         present = (name,) in document.key_spans
         if not present:
             if _normal(value) is not None and _normal(value) not in ([], {}):

@@ -34,11 +34,13 @@ def scalar(text: str, indent: int = 0) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def field_text(name: str, value: Any, form: str, model: type[BaseModel] | None = None) -> str:
-    """`name: value` for one top-level field, with no final line break."""
+def field_text(name: str, value: Any, form: str, model: type[BaseModel] | None = None, *, block: bool = False) -> str:
+    """`name: value` for one top-level field, with no final line break; `block` writes a list of ids one a line."""
     if form == "scalar":
         return f"{name}:" if value is None else f"{name}: {scalar(str(value))}"
     if form == "ids":
+        if block and value:
+            return f"{name}:" + "".join(f"\n  - {id_}" for id_ in value)
         return f"{name}: [{', '.join(value)}]"
     if form == "texts":
         return f"{name}: []" if not value else f"{name}:" + "".join(f"\n  - {scalar(line, 2)}" for line in value)
@@ -116,9 +118,11 @@ class Editor:
         end = max([_trim(self.text, span[1]) for loc, span in self.document.spans.items() if loc[:1] == (name,)]
                   + [self.document.key_spans[(name,)][1]])
         line_end = self.text.find("\n", end)
-        end = len(self.text) if line_end < 0 else line_end
-        end -= 1 if self.text[end - 1 : end] == "\r" else 0
-        # A comment on the value's last line belongs to the value: keep it only if nothing changed there.
+        line_end = len(self.text) if line_end < 0 else line_end
+        line_end -= 1 if self.text[line_end - 1 : line_end] == "\r" else 0
+        # A comment after the value stays where it is; anything else to the end of the line is replaced.
+        if not self.text[end:line_end].strip().startswith("#"):
+            end = line_end
         self.edits.append((start, end, rendered))
 
     def remove_field(self, name: str) -> None:
