@@ -86,6 +86,15 @@ def coverage(handbook: Handbook) -> list[Covered]:
     return report
 
 
+def _alike(one: str, two: str) -> bool:
+    """Almost the same line: most words shared, then most characters in order (the slow test last)."""
+    words_one, words_two = set(one.split()), set(two.split())
+    if len(words_one & words_two) < 0.6 * max(len(words_one), len(words_two), 1):
+        return False
+    matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+
+
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
@@ -151,7 +160,7 @@ class _Checker:
                 for other, other_key, other_text in seen:
                     if other_key == key:
                         continue
-                    if other == normal or difflib.SequenceMatcher(None, other, normal).ratio() >= SIMILAR:
+                    if other == normal or _alike(other, normal):
                         same = "word for word" if other == normal else "almost word for word"
                         self.add("library", cid, loc, "repeated-behaviour",
                                  f"repeats {same} a behaviour of level {self.label(other_key)} "

@@ -30,6 +30,7 @@ from .config import ServicebookConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
+SHOWN_FINDINGS = 30  # content findings printed by a build; `servicebook check` lists them all
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -113,7 +114,10 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         found = quality.findings(handbook)
         if found and quality.as_errors(handbook):
             raise DataError([finding.as_error() for finding in found])
-        shown = "\n".join(finding.format(self.base) for finding in found)
+        lines = [finding.format(self.base) for finding in found[:SHOWN_FINDINGS]]
+        if len(found) > SHOWN_FINDINGS:
+            lines.append(f"… and {len(found) - SHOWN_FINDINGS} more: run 'servicebook check' to see them all")
+        shown = "\n".join(lines)
         if shown and shown != self.shown_findings:
             print(f"WARNING  -  servicebook: {len(found)} content finding{'s' if len(found) != 1 else ''} "
                   f"(the site still builds):\n{shown}", file=sys.stderr, flush=True)
