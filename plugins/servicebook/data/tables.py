@@ -28,6 +28,15 @@ REQUIREMENTS = "Requirements"
 SEPARATOR = ", "  # between the ids of one cell, such as develops
 MAX_ROWS = 10_000
 _TITLES = {"values": "Values", "library": "Competencies", "roles": "Roles", "training": "Training"}
+# Where the linked handbook keeps each kind's items; a kind it does not keep is left out of the tables,
+# so that an import never takes a kind's missing sheet rows for deleted items.
+_ATTRIBUTES = {"values": "values", "library": "competencies", "roles": "roles", "training": "modules"}
+
+
+def table_kinds() -> list[Kind]:
+    """The kinds the tables hold: every kind whose items the linked handbook keeps."""
+    fields = Handbook.__dataclass_fields__
+    return [kind for kind in KINDS.values() if _ATTRIBUTES.get(kind.folder, kind.folder) in fields]
 
 
 @dataclass
@@ -95,7 +104,7 @@ def _submodel(model: type[BaseModel], name: str) -> type[BaseModel] | None:
 def text_sheet(kind: Kind, name: str) -> str:
     """The sheet of one list of texts, such as 'We do'; named after the field, with the kind if two kinds share it."""
     words = name.replace("_", " ").capitalize()
-    shared = [other for other in KINDS.values() if other.folder != kind.folder
+    shared = [other for other in table_kinds() if other.folder != kind.folder
               and any(s.name == name and s.form == "texts" for s in shapes(other.model))]
     return f"{sheet_title(kind)} {words.lower()}"[:31] if shared else words[:31]
 
@@ -106,9 +115,9 @@ def layout() -> dict[str, list[str]]:
     for shape in shapes(Framework):
         if shape.form == "models" and shape.model is not None:
             sheets[shape.name.capitalize()] = [s.name for s in shapes(shape.model) if s.form == "scalar"]
-    for kind in KINDS.values():
+    for kind in table_kinds():
         sheets[sheet_title(kind)] = ["id"] + [s.name for s in shapes(kind.model) if s.form in ("scalar", "ids")]
-    for kind in KINDS.values():
+    for kind in table_kinds():
         for shape in shapes(kind.model):
             if shape.form == "texts":
                 sheets[text_sheet(kind, shape.name)] = [kind.word, "text"]
@@ -152,11 +161,9 @@ def record_of(item: BaseModel) -> Record:
 def records(handbook: Handbook) -> dict[str, dict[str, Record]]:
     """'framework' → {'framework': record}, and each kind folder → id → record, ids sorted."""
     result: dict[str, dict[str, Record]] = {"framework": {"framework": record_of(handbook.framework)}}
-    by_kind: dict[str, dict[str, Item]] = {"values": dict(handbook.values), "library": dict(handbook.competencies),
-                                           "roles": dict(handbook.roles), "training": dict(handbook.modules)}
-    for kind in KINDS:
-        items = by_kind.get(kind, {})
-        result[kind] = {id_: record_of(items[id_]) for id_ in sorted(items)}
+    for kind in table_kinds():
+        items: dict[str, Item] = dict(getattr(handbook, _ATTRIBUTES.get(kind.folder, kind.folder)))
+        result[kind.folder] = {id_: record_of(items[id_]) for id_ in sorted(items)}
     return result
 
 
@@ -173,7 +180,7 @@ def sheets_of(all_records: dict[str, dict[str, Record]]) -> list[Sheet]:
             name = shape.name.capitalize()
             for sub in framework.get(shape.name, []):
                 sheets[name].rows.append([sub.get(c) for c in columns[name]])
-    for kind in KINDS.values():
+    for kind in table_kinds():
         title = sheet_title(kind)
         for id_, record in all_records.get(kind.folder, {}).items():
             row: list[str | None] = [id_]

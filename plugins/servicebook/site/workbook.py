@@ -18,8 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from ..data.link import Handbook
-from ..data.model import KINDS, Framework
-from ..data.tables import Sheet, records, sheets
+from ..data.model import Framework
+from ..data.tables import Sheet, records, sheets, table_kinds
 
 FIXED = datetime.datetime(2000, 1, 1)
 FORMAT_NAME = "servicebook"
@@ -93,8 +93,8 @@ def json_document(handbook: Handbook) -> str:
     data = records(handbook)
     document: dict[str, Any] = {"$schema": f"./{SCHEMA_FILE}", "format": FORMAT_NAME, "version": FORMAT_VERSION,
                                 "framework": _clean(data["framework"]["framework"])}
-    for kind in KINDS:
-        document[kind] = {id_: _clean(record) for id_, record in data[kind].items()}
+    for kind in table_kinds():
+        document[kind.folder] = {id_: _clean(record) for id_, record in data[kind.folder].items()}
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
@@ -116,13 +116,13 @@ def json_schema() -> str:
         "version": {"type": "string", "description": "The version of the data format."},
         "framework": _ref(Framework, defs),
     }
-    for folder, kind in KINDS.items():
-        properties[folder] = {"type": "object", "description": f"Every {kind.noun}, by id.",
-                              "additionalProperties": _ref(kind.model, defs)}
+    for kind in table_kinds():
+        properties[kind.folder] = {"type": "object", "description": f"Every {kind.noun}, by id.",
+                                   "additionalProperties": _ref(kind.model, defs)}
+    required = ["format", "version", "framework", *(kind.folder for kind in table_kinds())]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "A servicebook framework",
               "description": "The whole competency framework as one document: the framework, then every item by id.",
-              "type": "object", "required": ["format", "version", "framework", *KINDS], "properties": properties,
-              "$defs": defs}
+              "type": "object", "required": required, "properties": properties, "$defs": defs}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

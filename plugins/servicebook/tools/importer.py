@@ -22,7 +22,7 @@ from ..data.layout import FRAMEWORK, check_id_text
 from ..data.link import link
 from ..data.load import Loaded, load_sources
 from ..data.located import Document, Loc, parse
-from ..data.model import KINDS, Framework, Kind
+from ..data.model import Framework, Kind
 from ..data.problems import DataError, Problem
 from ..data.tables import (
     BEHAVIOURS,
@@ -33,6 +33,7 @@ from ..data.tables import (
     record_of,
     shapes,
     sheet_title,
+    table_kinds,
     text_sheet,
 )
 from .sheets_in import SheetProblem, Table, read
@@ -83,7 +84,7 @@ def plan(root: Path, source: Path) -> Plan:
         raise DataError(loaded.problems + link_problems)
     result = Plan()
     _framework(root, loaded, parsed, result)
-    for kind in KINDS.values():
+    for kind in table_kinds():
         _kind(root, loaded, kind, parsed, result)
     _verify(root, source.name, result, parsed)
     return result
@@ -102,6 +103,7 @@ def _parse(file: str, tables: dict[str, Table]) -> _Parsed:
                                             "data, but the framework is one row",
                                             "keep exactly one row below the headings"))
         return parsed
+    cells[()] = framework.cell(0, 0)
     for index, name in enumerate(columns[FRAMEWORK_SHEET]):
         record[name] = framework.rows[0][index]
         cells[(name,)] = framework.cell(index, 0)
@@ -111,13 +113,14 @@ def _parse(file: str, tables: dict[str, Table]) -> _Parsed:
         sheet = tables[shape.name.capitalize()]
         names = columns[shape.name.capitalize()]
         record[shape.name] = [dict(zip(names, row, strict=False)) for row in sheet.rows]
+        cells[(shape.name,)] = shape.name.capitalize()
         for row_index in range(len(sheet.rows)):
             cells[(shape.name, row_index)] = sheet.cell(0, row_index)
             for column, name in enumerate(names):
                 cells[(shape.name, row_index, name)] = sheet.cell(column, row_index)
     parsed.records["framework"] = {"framework": record}
     parsed.cells["framework", "framework"] = cells
-    for kind in KINDS.values():
+    for kind in table_kinds():
         _parse_kind(file, kind, tables, parsed)
     return parsed
 
