@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,14 @@ def as_errors(handbook: Handbook) -> bool:
     return settings(handbook).content == "error"
 
 
-def findings(handbook: Handbook, today: datetime.date | None = None) -> list[Finding]:
-    """Every content finding of a handbook, sorted by file and line."""
-    checker = _Checker(handbook)
+def findings(handbook: Handbook, today: datetime.date | None = None,
+             documents: Callable[[Path], Document | None] | None = None) -> list[Finding]:
+    """Every content finding of a handbook, sorted by file and line.
+
+    `documents` gives the documents a load already parsed (the serve cache's); other files are
+    parsed again, and only those a finding is about.
+    """
+    checker = _Checker(handbook, documents)
     checker.run(today or datetime.date.today())
     return sorted(set(checker.found))
 
@@ -100,15 +106,18 @@ def _normal(text: str) -> str:
 
 
 class _Checker:
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, known: Callable[[Path], Document | None] | None) -> None:
         self.handbook = handbook
         self.found: list[Finding] = []
         self.documents: dict[Path, Document | None] = {}
+        self.known = known
         extra = [word.strip().casefold() for word in settings(handbook).vague_words if word.strip()]
         words = sorted({*VAGUE, *extra}, key=len, reverse=True)
         self.vague = re.compile(r"(?<!\w)(" + "|".join(re.escape(word) for word in words) + r")(?!\w)", re.IGNORECASE)
 
     def document(self, path: Path) -> Document | None:
+        if path not in self.documents and self.known is not None and self.known(path) is not None:
+            self.documents[path] = self.known(path)
         if path not in self.documents:
             try:
                 self.documents[path] = parse(path, path.read_bytes())[0]

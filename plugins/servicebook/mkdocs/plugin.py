@@ -111,7 +111,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
         A framework that sets `checks: {content: error}` makes them errors, and then nothing is published.
         """
-        found = quality.findings(handbook)
+        found = quality.findings(handbook, documents=self.cache.document if self.cache is not None else None)
         if found and quality.as_errors(handbook):
             raise DataError([finding.as_error() for finding in found])
         lines = [finding.format(self.base) for finding in found[:SHOWN_FINDINGS]]

@@ -15,7 +15,9 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from ..data.link import Handbook
 from ..data.model import Framework
@@ -25,34 +27,44 @@ FIXED = datetime.datetime(2000, 1, 1)
 FORMAT_NAME = "servicebook"
 FORMAT_VERSION = "1.1"
 SCHEMA_FILE = "handbook.schema.json"
+TEXT_COLUMNS = {"id", "level", "reviewed", "duration"}
 
 
 def xlsx_bytes(tables: list[Sheet]) -> bytes:
     """A workbook with one sheet per table, headings in bold, every cell stored as text."""
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # streamed: about twice as fast for a large framework
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for table in tables:
         sheet = book.create_sheet(table.name)
-        sheet.append(table.columns)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(row)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                cell.number_format = "@"  # text: a spreadsheet keeps "2" and "2026-10-01" as typed
-                if isinstance(cell.value, str) and "\n" in cell.value:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
         for index, heading in enumerate(table.columns, 1):
             longest = max([len(heading), *(len(str(r[index - 1] or "")) for r in table.rows)])
-            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(max(longest, 8) + 2, 80)
+            sheet.column_dimensions[get_column_letter(index)].width = min(max(longest, 8) + 2, 80)
+        sheet.append([_styled(sheet, heading, font=bold) for heading in table.columns])
+        # Cells a spreadsheet would turn into numbers or dates when edited are formatted as text.
+        as_text = {index for index, heading in enumerate(table.columns) if heading in TEXT_COLUMNS}
+        for row in table.rows:
+            sheet.append([_styled(sheet, value, text=True) if index in as_text else
+                          _styled(sheet, value, alignment=wrap) if value and "\n" in value else value
+                          for index, value in enumerate(row)])
     book.properties.creator = FORMAT_NAME
     book.properties.created = FIXED
     book.properties.modified = FIXED
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def _styled(sheet: Any, value: str | None, *, font: Font | None = None, alignment: Alignment | None = None,
+            text: bool = False) -> Any:
+    cell = WriteOnlyCell(sheet, value=value)
+    if text:
+        cell.number_format = "@"
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
 
 
 def _fixed_zip(data: bytes) -> bytes:
