@@ -225,3 +225,27 @@ def test_a_changed_list_keeps_its_style_and_comments(tmp_path: Path, capsys: pyt
         "  listening: 2\ntraining:\n  - foundations\n  - foundations-two\n"
         "aliases: [front-line, counter]   # old address\n")
     assert "develops: [listening]" in (data / "training/foundations-two.yml").read_text()
+
+
+def test_a_deleted_row_removes_its_file_and_dry_run_writes_nothing(data: Path, workbook: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(workbook)
+    heading = [cell.value for cell in book["Roles"][1]]
+    book["Roles"].append([{"id": "estate-officer", "name": "Estate officer", "summary": "Looks after an estate."}
+                          .get(str(h)) for h in heading])
+    book["Requirements"].append(["estate-officer", "listening-and-empathy", "1", None])
+    book.save(workbook)
+    assert main(["import", "--dry-run", str(workbook)]) == 0
+    assert "framework.xlsx: would change 1 file" in capsys.readouterr().out
+    assert not (data / "roles" / "estate-officer.yml").exists()
+    assert main(["import", str(workbook)]) == 0
+    assert (data / "roles" / "estate-officer.yml").is_file()
+    book = load_workbook(workbook)
+    row = next(row for row in book["Roles"].iter_rows(min_row=2) if row[0].value == "estate-officer")
+    book["Roles"].delete_rows(row[0].row)
+    book["Requirements"].delete_rows(book["Requirements"].max_row)
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import", str(workbook)]) == 0
+    assert capsys.readouterr().out.startswith("removed roles/estate-officer.yml\n")
+    assert not (data / "roles" / "estate-officer.yml").exists()
