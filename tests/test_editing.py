@@ -69,6 +69,21 @@ def test_new_refuses_a_name_that_cannot_be_valid(repo: Path, capsys: pytest.Capt
     assert "may not contain < or >" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("name", "message"), [
+    ("Con", "servicebook new: 'Con' cannot be used: its file would be roles/con.yml, and 'con' cannot be an id: "
+     "Windows cannot create a file of that name — choose another name, or add a word to it"),
+    ("LPT1", "servicebook new: 'LPT1' cannot be used: its file would be roles/lpt1.yml, and 'lpt1' cannot be an id: "
+     "Windows cannot create a file of that name — choose another name, or add a word to it"),
+    ("Index", "servicebook new: 'Index' cannot be used: its file would be roles/index.yml, and 'index' cannot be an "
+     "id: it is the address of the list page — choose another name, or add a word to it"),
+    ("2024", "servicebook new: no id can be made from the name '2024' — start the name with a letter"),
+])
+def test_new_says_why_a_name_cannot_be_an_id(repo: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                            message: str) -> None:
+    assert main(["new", "role", name]) == 1
+    assert capsys.readouterr().err.strip() == message
+
+
 def test_new_with_a_bad_kind_or_folder(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["new", "team", "X"])
