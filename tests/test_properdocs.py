@@ -72,3 +72,4 @@ def test_rendered_pages_build_with_properdocs_without_the_plugin(tmp_path: Path)
     built = properdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stdout + built.stderr
     assert 'id="cluster-serving-customers"' in (tmp_path / "site" / "library" / "index.html").read_text()
+    assert (tmp_path / "site" / "data" / "handbook.xlsx").read_bytes()[:2] == b"PK"
