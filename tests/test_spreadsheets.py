@@ -178,6 +178,23 @@ def test_a_file_that_is_not_a_workbook(data: Path, capsys: pytest.CaptureFixture
         "'Excel Workbook (.xlsx)', or give the folder of CSV files")
 
 
+def test_a_folder_without_csv_files(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data.parent / "notes").mkdir()
+    assert main(["import", "notes"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "notes: the folder holds none of the CSV files of an export — give the folder that 'servicebook export "
+        "--format csv' wrote, or the .xlsx workbook", "1 problem found; nothing was written."]
+
+
+def test_a_csv_edit_is_told_at_its_cell(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "csv", "--out", "csv"]) == 0
+    roles = data.parent / "csv" / "roles.csv"
+    roles.write_text(roles.read_text().replace(",2026-10-01,", ",1 Oct 2026,", 1))
+    assert main(["import", "csv"]) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith(
+        "csv: Roles!H3: reviewed: '1 Oct 2026' is not a date written as YYYY-MM-DD")
+
+
 def test_json_export_follows_its_published_schema(data: Path) -> None:
     assert main(["export", "--format", "json", "--out", "out/framework.json"]) == 0
     document = json.loads((data.parent / "out" / "framework.json").read_text())

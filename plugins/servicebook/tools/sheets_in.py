@@ -178,6 +178,9 @@ def _columns(file: str, sheet: str, header: list[str | None], columns: list[str]
 def _read_csv(folder: Path) -> tuple[dict[str, Table], list[SheetProblem]]:
     tables: dict[str, Table] = {}
     problems: list[SheetProblem] = []
+    if not any((folder / csv_name(sheet)).is_file() for sheet in layout()):
+        return {}, [SheetProblem(folder.name, "", "the folder holds none of the CSV files of an export",
+                                 "give the folder that 'servicebook export --format csv' wrote, or the .xlsx workbook")]
     for sheet, columns in layout().items():
         path = folder / csv_name(sheet)
         if not path.is_file():
