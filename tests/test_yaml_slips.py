@@ -107,6 +107,12 @@ DATA: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
      ["roles/leader.yml:4:3: competencies › listenning: there is no competency 'listenning' — did you mean 'listening'?"]),
     ('required field left empty', {'values/customer-focused.yml': 'name: V\nstatement:\nwe_do:\n  - Ask.\n'},
      ['values/customer-focused.yml:2:11: statement: is empty — write the text, or remove the line if the field is optional']),
+    ('competencies left empty', {'roles/leader.yml': 'name: Team leader\nsummary: Leads.\ncompetencies:\n'},
+     ["roles/leader.yml:3:14: competencies: is empty — write its entries on the lines below it, indented, one 'key: value' a line"]),
+    ('requirements written as a list', {'roles/leader.yml': 'name: Team leader\nsummary: Leads.\ncompetencies:\n  - listening: 2\n'},
+     ["roles/leader.yml:4:3: competencies: should be a set of 'key: value' lines, but it is a list (its lines start with '- ') — remove the '- ' at the start of each entry, keeping the indentation"]),
+    ('ids separated by commas without brackets', {'roles/leader.yml': 'name: Team leader\nsummary: Leads.\ncompetencies:\n  listening: 2\ntraining: foundations, visits\n'},
+     ["roles/leader.yml:5:11: training: should be a list, but it is text: 'foundations, visits' — put it in square brackets, [foundations, visits], or write each item on its own line starting with '- '"]),
 ]
 
 
