@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline test check lint clean
+.PHONY: serve build build-properdocs offline test check lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ serve: $(STAMP)  ## preview the handbook at http://127.0.0.1:8000, rebuilt on ev
 
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
+
+build-properdocs: $(STAMP)  ## build the site with ProperDocs, the maintained continuation of MkDocs 1.x
+	$(BIN)/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
 
 offline: $(STAMP)  ## a copy of the site in site-offline/ that works from a folder or USB stick, search included
 	SERVICEBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
@@ -36,4 +39,4 @@ lint: $(STAMP)  ## style and type checks
 	$(BIN)/mypy plugins/servicebook
 
 clean:
-	rm -rf site site-offline $(VENV)
+	rm -rf site site-offline site-properdocs $(VENV)

@@ -157,6 +157,16 @@ def test_workshop_links_copy_each_address_and_show_its_qr_code(browser: object, 
     context.close()
 
 
+def test_the_data_page_downloads_the_workbook_and_the_json(page: object, site: str) -> None:
+    page.goto(f"{site}/data/")  # type: ignore[attr-defined]
+    with page.expect_download() as download:  # type: ignore[attr-defined]
+        page.get_by_role("link", name="handbook.xlsx").click()  # type: ignore[attr-defined]
+    saved = Path(download.value.path())
+    assert saved.read_bytes()[:2] == b"PK"  # a zip: the workbook
+    reply = page.request.get(f"{site}/data/handbook.json")  # type: ignore[attr-defined]
+    assert reply.ok and reply.json()["roles"]["trainer"]["name"] == "Trainer"
+
+
 def test_the_matrix_filters_by_role_and_cluster(page: object, site: str) -> None:
     page.goto(f"{site}/matrix/")  # type: ignore[attr-defined]
     page.get_by_label("Roles whose name contains").fill("front")  # type: ignore[attr-defined]
@@ -217,7 +227,7 @@ def _serious_violations(page: object, axe: str, context: str = "document") -> li
 
 PAGE_KINDS = ["", "roles/", "roles/frontline-officer/", "library/", "library/listening-and-empathy/", "values/",
               "values/customer-focused/", "training/", "training/service-foundations/", "matrix/", "growth/",
-              "growth/frontline-officer/", "workshop/", "tags/", "guide/staff/"]
+              "growth/frontline-officer/", "workshop/", "tags/", "guide/staff/", "data/"]
 
 
 @pytest.mark.parametrize("address", PAGE_KINDS)

@@ -10,14 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, write_data
+from conftest import FIXTURES, ROOT, write_data
 from servicebook.tools.cli import main
 from sitebuild import mkdocs_build
 
 
-def test_check_passes_on_good_data(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_on_good_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--data-dir", str(ROOT / "competencies")]) == 0
+    assert capsys.readouterr().out.endswith("competencies: no problems found\n")
+
+
+def test_content_findings_are_warnings_unless_strict(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data-dir", str(data)]) == 0
-    assert "no problems found" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert ": warning: levels › 1: level 1 · Foundation has 1 behaviour; this framework asks for at least 2" in out
+    assert "(warnings: the site still builds;" in out
+    assert main(["check", "--strict", "--data-dir", str(data)]) == 1
+    assert ": error: levels › 1:" in capsys.readouterr().out
 
 
 @pytest.fixture

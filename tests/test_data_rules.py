@@ -182,8 +182,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
      ["roles/leader.yml:4:3: competencies › hearing: 'hearing' is the earlier id of the competency 'listening' — "
       "write 'listening' instead"]),
     ("a broken file does not cascade", {"library/listening.yml": "name: L\nlevels: [oops\n"},
-     ["library/listening.yml:3:1: YAML cannot read this line: a list in square brackets is not closed where expected "
-      "— check the commas and the closing ]"]),
+     ["library/listening.yml:2:9: YAML cannot read this line: the '[' that starts this list is never closed — add ']' "
+      "at the end of this line, or put the value in quotes if the '[' is part of the text"]),
 ]
 
 

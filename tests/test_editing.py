@@ -31,12 +31,26 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # -- new ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["role", "competency", "value", "training"])
-def test_new_creates_a_valid_file_with_every_field(repo: Path, kind: str) -> None:
+def test_new_creates_a_file_with_every_field_that_publishes_only_once_filled_in(
+        repo: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", kind, "Estate #2: Officer"]) == 0
     folder = {"role": "roles", "competency": "library", "value": "values", "training": "training"}[kind]
     created = repo / "competencies" / folder / "estate-2-officer.yml"
     text = created.read_text()
     assert 'name: "Estate #2: Officer"' in text and "\n# " in text and "aliases: []" in text
+    placeholders = [line for line in text.splitlines() if '"TODO: ' in line]
+    assert placeholders
+    # Left as written, the placeholders are errors in a check and in a build, each at its line.
+    assert main(["check"]) == 1
+    reported = [line for line in capsys.readouterr().out.splitlines() if "placeholder" in line]
+    assert len(reported) == len(placeholders)
+    assert all(problem.startswith(f"competencies/{folder}/estate-2-officer.yml:") for problem in reported)
+    assert "still holds a placeholder, which is never published — replace it: " in reported[0]
+    build = mkdocs_build(repo)
+    assert build.returncode != 0 and "still holds a placeholder" in build.output
+    assert not (build.site / folder / "estate-2-officer").exists()
+    # Filled in, the file is valid and published.
+    created.write_text(text.replace('"TODO: ', '"Filled in: '))
     assert main(["check"]) == 0
     assert mkdocs_build(repo).returncode == 0
 
@@ -53,6 +67,21 @@ def test_new_refuses_a_name_that_cannot_be_valid(repo: Path, capsys: pytest.Capt
     assert main(["new", "value", "Fast <and> fair"]) == 1
     assert not (repo / "competencies" / "values" / "fast-and-fair.yml").exists()
     assert "may not contain < or >" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("Con", "servicebook new: 'Con' cannot be used: its file would be roles/con.yml, and 'con' cannot be an id: "
+     "Windows cannot create a file of that name — choose another name, or add a word to it"),
+    ("LPT1", "servicebook new: 'LPT1' cannot be used: its file would be roles/lpt1.yml, and 'lpt1' cannot be an id: "
+     "Windows cannot create a file of that name — choose another name, or add a word to it"),
+    ("Index", "servicebook new: 'Index' cannot be used: its file would be roles/index.yml, and 'index' cannot be an "
+     "id: it is the address of the list page — choose another name, or add a word to it"),
+    ("2024", "servicebook new: no id can be made from the name '2024' — start the name with a letter"),
+])
+def test_new_says_why_a_name_cannot_be_an_id(repo: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                            message: str) -> None:
+    assert main(["new", "role", name]) == 1
+    assert capsys.readouterr().err.strip() == message
 
 
 def test_new_with_a_bad_kind_or_folder(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,9 +157,21 @@ def test_rename_refuses_uncommitted_changes(repo: Path, capsys: pytest.CaptureFi
     role = repo / "competencies" / "roles" / "trainer.yml"
     role.write_text(role.read_text() + "# work in progress\n")
     assert main(["rename", "role", "trainer", "learning-trainer"]) == 1
-    assert "uncommitted changes" in capsys.readouterr().err
+    assert ("this file would change but has uncommitted edits: competencies/roles/trainer.yml — commit or stash "
+            "them first, or run again with --force") in capsys.readouterr().err
     assert role.exists()
     assert main(["rename", "role", "trainer", "learning-trainer", "--force"]) == 0
+
+
+def test_rename_stages_the_move_so_commit_a_keeps_the_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rename", "role", "trainer", "learning-trainer"]) == 0
+    assert "the move is staged in git" in capsys.readouterr().out
+    _git(repo, "commit", "-qam", "rename")
+    listed = subprocess.run(["git", "ls-files", "competencies/roles"], cwd=repo, capture_output=True, text=True)
+    assert "competencies/roles/learning-trainer.yml" in listed.stdout.splitlines()
+    assert "competencies/roles/trainer.yml" not in listed.stdout.splitlines()
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True)
+    assert status.stdout == ""
 
 
 def test_rename_refuses_broken_data(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,13 +207,18 @@ def test_diff_says_what_changed_in_plain_words(repo: Path, capsys: pytest.Captur
         "  - Listening and empathy: raised from 2 · Practitioner to 3 · Advanced.",
         "  - Improvement projects: no longer needed (was 1 · Foundation).",
         "  - level 1 · Foundation: reworded “Lets the customer finish before responding.” to “Lets the customer "
-        "finish speaking before responding.”.",
-        "  - level 2 · Practitioner: removed “Asks open questions to find the need behind the request.”.",
-        "  - what to watch for: added “Looks at the screen instead of the customer.”.",
+        "finish speaking before responding.”",
+        "  - level 2 · Practitioner: removed “Asks open questions to find the need behind the request.”",
+        "  - what to watch for: added “Looks at the screen instead of the customer.”",
         "- Renamed `one-team` to `one-organisation` (**One team**); the old address forwards.",
+        "  - values: `one-team` is now written `one-organisation`, its new id (a side effect of the rename).",
         "- Added **Complaints clinic** (`complaints-clinic`).",
+        "### Still to write",
+        "- `training/complaints-clinic.yml`: 1 placeholder (TODO) still to replace; the site will not build until it "
+        "is replaced.",
     ]:
         assert line in out.splitlines(), line
+    assert ".”." not in out and "also changed" not in out
 
 
 def test_diff_is_silent_when_the_data_did_not_change(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

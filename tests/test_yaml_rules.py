@@ -64,8 +64,8 @@ CASES: list[tuple[str, bytes, str]] = [
      "f.yml:1:14: YAML cannot read this line: a colon followed by a space inside a value confuses YAML — "
      "put the whole value in quotes"),
     ("unclosed quote", b"name: 'Team\n",
-     "f.yml:2:1: YAML cannot read this line: a quoted value or a list in brackets is never closed — "
-     "add the closing quote or bracket"),
+     "f.yml:1:7: YAML cannot read this line: the single quote (') that starts this value is never closed, so YAML "
+     "reads the rest of the file as part of it — add the closing ' at the end of the value, on this line"),
     ("control character", b"name: a\x07b\n",
      "f.yml:1:8: the file contains a character YAML does not allow (U+0007) — delete it; it often comes from text "
      "copied out of another program"),

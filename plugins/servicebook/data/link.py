@@ -16,7 +16,8 @@ from .layout import check_id_text
 from .load import Loaded, ReadCache, Source, load_sources
 from .located import Loc
 from .messages import where
-from .model import KINDS, Competency, Framework, Group, Item, Level, Pledge, Role, Training, Value
+from .model import KINDS, Competency, Framework, Group, Item, Level, Pledge, Requirement, Role, Training, Value
+from .placeholders import find as find_placeholders
 from .problems import DataError, Problem
 
 T = TypeVar("T", bound=Item)
@@ -76,23 +77,33 @@ class Handbook:
         return f"{number} · {self.levels[number - 1].name}"
 
 
-def load_handbook(root: Path, cache: ReadCache | None = None) -> Handbook:
-    """The one entry point: read, validate and link a data folder, or raise every problem at once."""
+def load_handbook(root: Path, cache: ReadCache | None = None, *, placeholders: bool = True) -> Handbook:
+    """The one entry point: read, validate and link a data folder, or raise every problem at once.
+
+    `placeholders=False` lets through the TODO text a new file starts with (for `new` itself).
+    """
     loaded = load_sources(root, cache)
-    handbook, problems = link(loaded)
+    handbook, problems = link(loaded, placeholders=placeholders)
     problems = loaded.problems + problems
     if problems or handbook is None:
         raise DataError(problems)
     return handbook
 
 
-def link(loaded: Loaded) -> tuple[Handbook | None, list[Problem]]:
-    """Check everything that spans files; build the handbook when nothing is wrong.
+def link(loaded: Loaded, *, placeholders: bool = True) -> tuple[Handbook | None, list[Problem]]:
+    """Check everything that spans files, and that no placeholder is left; build the handbook when all is well.
 
     Warnings (things that are allowed but probably not meant) travel on the handbook.
     """
     linker = _Linker(loaded)
+    if placeholders:
+        linker.problems += [problem for source in _all_sources(loaded) for problem in find_placeholders(source)]
     return linker.run(), linker.problems
+
+
+def _all_sources(loaded: Loaded) -> list[Source]:
+    framework = [loaded.framework] if loaded.framework is not None else []
+    return framework + [source for kind in KINDS for source in loaded.sources[kind].values()]
 
 
 def _display_order(sources: dict[str, Source]) -> list[str]:
@@ -312,6 +323,8 @@ class _Linker:
         assert isinstance(role, Role)
         needs: list[Need] = []
         for cid, requirement in role.competencies.items():
+            if self.misplaced_field(source, cid):
+                continue
             target = self.resolve(source, ("competencies", cid), cid, "library", key=True)
             number = self.level(source, ("competencies", cid, "level"), requirement.level)
             if target is None or number is None:
@@ -336,6 +349,20 @@ class _Linker:
         if role.group is not None:
             self.resolve_group(source, ("group",), role.group)
         return needs
+
+    def misplaced_field(self, source: Source, cid: str) -> bool:
+        """`note:` or `level:` dedented to the competencies' column reads as a competency id: say so."""
+        if cid not in Requirement.model_fields or cid in self.items("library") or cid in self.loaded.broken["library"]:
+            return False
+        at = source.document.key_mark(("competencies", cid))
+        previous = [key for key in source.document.data.get("competencies", {}) if key != cid]
+        above = [key for key in previous if source.document.key_mark(("competencies", key)).line < at.line]
+        owner = f" of '{above[-1]}'" if above else ""
+        self.report(source, ("competencies", cid), f"'{cid}:' is lined up with the competency ids, so it is read as "
+                    f"a competency, but it is a field of the requirement{owner} above",
+                    f"indent '{cid}:' further, in line with 'level:' below the competency it belongs to "
+                    f"(write that competency's level as 'level: …' on its own line)", key=True)
+        return True
 
     def check_cycles(self) -> None:
         roles = self.items("roles")

@@ -51,6 +51,7 @@ class ReadCache:
 
     def __init__(self) -> None:
         self._reads: dict[tuple[Path, str], tuple[bytes, Read]] = {}
+        self._documents: dict[Path, Document | None] = {}
 
     def get(self, path: Path, kind: str, raw: bytes) -> Read | None:
         found = self._reads.get((path, kind))
@@ -58,9 +59,15 @@ class ReadCache:
 
     def put(self, path: Path, kind: str, raw: bytes, read: Read) -> None:
         self._reads[path, kind] = (raw, read)
+        self._documents[path] = read[0]
 
     def keep_only(self, paths: set[Path]) -> None:
         self._reads = {key: value for key, value in self._reads.items() if key[0] in paths}
+        self._documents = {path: document for path, document in self._documents.items() if path in paths}
+
+    def document(self, path: Path) -> Document | None:
+        """The document last read from `path`: what later checks use to locate a finding without parsing again."""
+        return self._documents.get(path)
 
 
 def read_item(path: Path, model: type[BaseModel], kind: str, cache: ReadCache | None = None) -> Read:

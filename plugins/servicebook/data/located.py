@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .slips import diagnose, hidden_item, past_the_end
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -181,7 +182,11 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
     mark = error.problem_mark or error.context_mark
     if mark is None:  # pragma: no cover - libyaml always gives a mark
         return Problem(path, 1, 1, f"YAML cannot read this file ({error.problem})", "check its syntax")
-    at = _mark(mark)
+    slip = diagnose(text, error)
+    if slip is not None:
+        return Problem(path, slip.line + 1, slip.column + 1, f"YAML cannot read this line: {slip.message}", slip.hint)
+    line = past_the_end(text, mark.line)
+    at = _mark(mark) if line == mark.line else Mark(line + 1, 1)
     problem = str(error.problem or "")
     if "maximum nesting depth" in problem:  # newer libyaml stops at 1,000 levels before any event is read
         return Problem(path, at.line, at.column, DEPTH_MESSAGE, DEPTH_HINT)
@@ -268,9 +273,24 @@ class _Builder:
             self.add(_position(self.text, cut.end() - 2),
                      "the text after ' #' is read as a comment, so this value is cut short",
                      "put the whole value in quotes, for example name: \"Team #1\"")
+        if plain and event.start_mark and event.end_mark and event.start_mark.line != event.end_mark.line:
+            self.hidden_item(event)
         loc = self.place(event.value, at, event.style or "")
         self.document.spans[loc] = _span(event)
         return True
+
+    def hidden_item(self, event: yaml.ScalarEvent) -> None:
+        start, end = _span(event)
+        offset = hidden_item(self.text[start:end])
+        if offset is not None and self.text[start : start + 1] == "-":
+            self.add(_position(self.text, start), f"'{self.text[start:start + 2]}' needs a space after the '-' to "
+                     "start a list item, so these lines are read as one text",
+                     "put a space after each '-' that starts an item")
+        elif offset is not None:
+            self.add(_position(self.text, start + offset),
+                     "this line starts with '- ' but is indented more than the item above, so it is read as more "
+                     "of that item's text, not as an item of its own",
+                     "start the '-' in the same column as the '-' of the other items")
 
     def key(self, frame: _Frame, name: str, at: Mark, span: tuple[int, int]) -> bool:
         if name == "<<":

@@ -68,7 +68,19 @@ def _retell(kind: str, detail: Any, context: dict[str, Any]) -> tuple[str, str]:
     if kind == "list_type":
         if given == "":
             return "is empty", "give at least one item, each on its own line starting with '- '"
+        if isinstance(given, str) and given.startswith("-") and given[1:2] not in (" ", ""):
+            return ("should be a list, but it is text: a '-' starts a list item only when a space follows it",
+                    f"write '- {given[1:].split()[0] if given[1:].split() else ''}', with a space after the '-'")
+        if isinstance(given, str) and "," in given:
+            return (f"should be a list, but it is text: '{given[:60]}'",
+                    f"put it in square brackets, [{given.strip()[:60]}], or write each item on its own line "
+                    "starting with '- '")
         return f"should be a list, but it is {_shape(given)}", "write each item on its own line, starting with '- '"
+    if kind in ("dict_type", "model_type", "model_attributes_type") and given == "":
+        return "is empty", "write its entries on the lines below it, indented, one 'key: value' a line"
+    if kind in ("dict_type", "model_type", "model_attributes_type") and isinstance(given, list):
+        return ("should be a set of 'key: value' lines, but it is a list (its lines start with '- ')",
+                "remove the '- ' at the start of each entry, keeping the indentation")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (f"should be a set of 'key: value' lines, but it is {_shape(given)}",
                 "write each entry on its own line, indented below this one")
@@ -79,6 +91,10 @@ def _retell(kind: str, detail: Any, context: dict[str, Any]) -> tuple[str, str]:
     if kind == "too_long":
         return (f"has {context.get('actual_length')} items; the limit is {context.get('max_length')}",
                 "remove some, or split the item into two")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = context.get("ge", context.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"is {given}, but it must be {word} {bound}", f"write a whole number of {word} {bound}"
     if kind == "literal_error":
         allowed = [part.strip(" '") for part in str(context.get("expected", "")).replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(given), allowed, n=1)

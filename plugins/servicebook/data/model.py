@@ -19,6 +19,7 @@ from .text import (
     Months,
     Name40,
     Name80,
+    Number,
     Plain40,
     Plain80,
     Plain120,
@@ -78,6 +79,17 @@ class Group(Item):
     """Who is in the group, in a sentence."""
 
 
+class Checks(Item):
+    """How strictly the content checks judge this framework (servicebook check reports them)."""
+
+    content: Literal["warning", "error"] = "warning"
+    """What a content finding is: warning (reported; the site still builds) or error (check and build fail)."""
+    min_behaviours: Annotated[Number, Field(ge=1, le=12)] = 2
+    """The fewest behaviours a level of a competency should have: 1 to 12, 2 if not given."""
+    vague_words: Annotated[list[Plain40], Field(max_length=100)] = []
+    """Words or phrases to report as vague, added to the built-in list (appropriate, effectively, as needed, …)."""
+
+
 class Framework(Item):
     """framework.yml: the framework as a whole, its level scale and its clusters."""
 
@@ -97,6 +109,8 @@ class Framework(Item):
     """How often items are reviewed (1.1), 1 to 60 months: an older reviewed date is reported as due."""
     language: Language | None = None
     """The language of the text in these files (1.1), as a BCP 47 tag such as en or cy; en when not given."""
+    checks: Annotated[Checks | None, Field(title="Checks")] = None
+    """Optional settings for the content checks: content, min_behaviours and vague_words."""
 
 
 class Value(Item):

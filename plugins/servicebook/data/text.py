@@ -172,3 +172,16 @@ def _check_language(text: str) -> str:
 
 Language = Annotated[str, Strict(), AfterValidator(PlainText(35)), AfterValidator(_check_language),
                      WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN, "maxLength": 35})]
+
+
+def _parse_number(text: Any) -> Any:
+    if isinstance(text, str) and text.strip().isascii() and text.strip().isdigit():
+        return int(text.strip())
+    if isinstance(text, str):
+        raise _fail("number", f"'{text}' is not a whole number", "write the number in digits, such as 2")
+    return text
+
+
+# A whole number written in digits; its limits are set where it is used, with Field(ge=…, le=…).
+Number = Annotated[int, BeforeValidator(_parse_number),
+                   WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+$"}]})]

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..data import quality
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
@@ -31,6 +32,7 @@ from .config import ServicebookConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
+SHOWN_FINDINGS = 30  # content findings printed by a build; `servicebook check` lists them all
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -45,7 +47,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.page_cache: PageCache | None = None
         self.watcher: Any = None
         self.warned = False
-        self.written: dict[str, str] = {}  # what the last build generated, by path
+        self.shown_findings = ""  # printed once while serving, until they change
+        self.written: dict[str, str | bytes] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
         self.compiled = _Compiled()  # the theme's templates, compiled once per `mkdocs serve`
@@ -97,6 +100,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             self.handbook = load_handbook(self.data_dir(config), self.cache)
+            self._content_checks(self.handbook)
         except DataError as error:
             report = "The handbook data has problems:\n" + error.report(self.base)
             if not (self.serving and self.handbook is not None):
@@ -118,6 +122,23 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         for problem in due_for_review(self.handbook, today()):
             log.info(f"servicebook: due for review: {problem.format(self.base)}")
 
+    def _content_checks(self, handbook: Handbook) -> None:
+        """Content findings are printed as warnings, not logged: a strict build fails only on real errors.
+
+        A framework that sets `checks: {content: error}` makes them errors, and then nothing is published.
+        """
+        found = quality.findings(handbook, documents=self.cache.document if self.cache is not None else None)
+        if found and quality.as_errors(handbook):
+            raise DataError([finding.as_error() for finding in found])
+        lines = [finding.format(self.base) for finding in found[:SHOWN_FINDINGS]]
+        if len(found) > SHOWN_FINDINGS:
+            lines.append(f"… and {len(found) - SHOWN_FINDINGS} more: run 'servicebook check' to see them all")
+        shown = "\n".join(lines)
+        if shown and shown != self.shown_findings:
+            print(f"WARNING  -  servicebook: {len(found)} content finding{'s' if len(found) != 1 else ''} "
+                  f"(the site still builds):\n{shown}", file=sys.stderr, flush=True)
+        self.shown_findings = shown
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
         if not config.site_url and not self.warned:
@@ -127,7 +148,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             self.warned = True
         tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
-                             cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls)
+                             cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls,
+                             downloads=not self.serving)
         self.titles = {page.path: page.title for page in generated if page.title}
         if config.nav:
             config.nav = _without_absent_sections(config.nav, {page.path for page in generated}, files)
@@ -259,7 +281,7 @@ class _Generated(File):
     unchanged = False
 
     @classmethod
-    def make(cls, config: MkDocsConfig, path: str, content: str, previous: dict[str, str],
+    def make(cls, config: MkDocsConfig, path: str, content: str | bytes, previous: dict[str, str | bytes],
              inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> _Generated:
         file = cls.generated(config, path, content=content, inclusion=inclusion)
         assert isinstance(file, _Generated)

@@ -11,6 +11,6 @@ class GeneratedFile:
     """One file of the site that exists only in memory: a page (`.md`) or a redirect (`.html`)."""
 
     path: str
-    content: str
+    content: str | bytes  # bytes for a download such as the workbook
     source: Path | None = None
     title: str | None = None

@@ -24,6 +24,7 @@ from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
 from .checkins import checkin_box, checkin_files
+from .data_page import data_files
 from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
@@ -214,7 +215,8 @@ _TODAY: contextvars.ContextVar[datetime.date | None] = contextvars.ContextVar("s
 
 def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str | None = None,
              cache: PageCache | None = None, tag_index: bool = False,
-             published_directory_urls: bool | None = None, today: datetime.date | None = None) -> list[GeneratedFile]:
+             published_directory_urls: bool | None = None, today: datetime.date | None = None,
+             downloads: bool = True) -> list[GeneratedFile]:
     """Every generated page, QR code and redirect of the handbook, in a fixed order.
 
     With a `site_url`, role and competency pages carry a QR code of their full address. With a
@@ -222,19 +224,21 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     With `tag_index` (Material's tags plugin is on), a page lists the pages of each cluster and value.
     Printed addresses and QR codes follow the URL style of the published site, which an offline copy
     built with other URLs gives as `published_directory_urls`. `today` (default: the build's day,
-    see `review.today`) decides which reviews show as due.
+    see `review.today`) decides which reviews show as due. Without `downloads` (while serving, where
+    every edit would make the workbook again) the Data page says the files are made by a build.
     """
     day = today or review.today()
     token = _TODAY.set(day)
     try:
         return _generate(handbook, directory_urls, site_url, cache or PageCache(), tag_index,
-                         directory_urls if published_directory_urls is None else published_directory_urls, day)
+                         directory_urls if published_directory_urls is None else published_directory_urls, day,
+                         downloads)
     finally:
         _TODAY.reset(token)
 
 
 def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, cache: PageCache, tag_index: bool,
-              published: bool, day: datetime.date) -> list[GeneratedFile]:
+              published: bool, day: datetime.date, downloads: bool) -> list[GeneratedFile]:
     cache.settings((directory_urls, site_url, published, day))
     codes: list[GeneratedFile] = []
     framework = handbook.root / FRAMEWORK
@@ -252,6 +256,7 @@ def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, ca
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
+    files += data_files(handbook, cache, partial(_render, "data.md.j2", "data/index.md", handbook), made=downloads)
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2", "pledges": "pledge.md.j2"}
     for section, template in templates.items():

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..data.link import Handbook
+from ..data.load import load_sources
 from ..data.markup import escape_plain
+from ..data.model import KINDS
+from ..data.placeholders import find as find_placeholders
 
 SECTIONS = [("roles", "Roles", "roles"), ("competencies", "Competencies", "library"), ("values", "Values", "values"),
             ("modules", "Training modules", "training"), ("pledges", "Service pledges", "pledges")]
@@ -15,8 +19,18 @@ SECTIONS = [("roles", "Roles", "roles"), ("competencies", "Competencies", "libra
 DETAILED = {"name", "aliases", "competencies", "levels", "watch_for", "we_do", "we_avoid", "group", "measures"}
 
 
+# Fields that hold ids of other items, and the handbook attribute those items are in.
+REFERENCES = {"develops": "competencies", "values": "values", "training": "modules", "reports_to": "roles"}
+SHORT = 160  # text up to this long is quoted in full when it changes
+
+
 def _q(text: str) -> str:
     return f"“{escape_plain(text)}”"
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop: a quotation that ends with its own stop gets no second one."""
+    return text if text.endswith((".”", "!”", "?”", ".")) else f"{text}."
 
 
 def _items(handbook: Handbook | None, attribute: str) -> dict[str, Any]:
@@ -36,9 +50,15 @@ def describe(before: Handbook | None, after: Handbook) -> str:
     return "## What changed in the framework\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
 
+def _renamed(before: Handbook | None, after: Handbook, attribute: str) -> dict[str, str]:
+    """Old id → new id of the items of one kind renamed between the two versions."""
+    old, new = _items(before, attribute), _items(after, attribute)
+    return {alias: id_ for id_ in new.keys() - old.keys() for alias in new[id_].aliases if alias in old}
+
+
 def _section(before: Handbook | None, after: Handbook, attribute: str) -> Iterable[str]:
     old, new = _items(before, attribute), _items(after, attribute)
-    renamed = {alias: id_ for id_ in new.keys() - old.keys() for alias in new[id_].aliases if alias in old}
+    renamed = _renamed(before, after, attribute)
     for id_ in sorted(new.keys() - old.keys() - set(renamed.values()), key=lambda i: new[i].name.casefold()):
         yield f"- Added **{escape_plain(new[id_].name)}** (`{id_}`)."
     for id_ in sorted(old.keys() - new.keys() - renamed.keys(), key=lambda i: old[i].name.casefold()):
@@ -56,7 +76,7 @@ def _item_changes(before: Handbook | None, after: Handbook, attribute: str, old:
                   new_id: str) -> Iterable[str]:
     assert before is not None
     if old.name != new.name:
-        yield f"name changed from {_q(old.name)} to {_q(new.name)}."
+        yield _sentence(f"name changed from {_q(old.name)} to {_q(new.name)}")
     if attribute == "roles":
         yield from _profile(before, after, old, new, new_id)
         yield from _group_move(before, after, old, new)
@@ -72,10 +92,56 @@ def _item_changes(before: Handbook | None, after: Handbook, attribute: str, old:
     if attribute == "values":
         yield from _behaviours("we do", old.we_do, new.we_do)
         yield from _behaviours("we avoid", old.we_avoid, new.we_avoid)
-    others = [field for field in type(new).model_fields
-              if field not in DETAILED and getattr(old, field) != getattr(new, field)]
-    if others:
-        yield f"also changed: {', '.join(f.replace('_', ' ') for f in others)}."
+    for field in type(new).model_fields:
+        if field not in DETAILED and getattr(old, field) != getattr(new, field):
+            if field in REFERENCES:
+                yield from _references(before, after, field, getattr(old, field), getattr(new, field))
+            else:
+                yield from _field(field, getattr(old, field), getattr(new, field))
+
+
+def _field(field: str, old: Any, new: Any) -> Iterable[str]:
+    """A changed field other than behaviours and references, quoted when it is short enough to read."""
+    words = field.replace("_", " ")
+    if isinstance(old, list) or isinstance(new, list):
+        yield from _behaviours(words, list(old or []), list(new or []))
+        return
+    old_text, new_text = (str(value) if value is not None else None for value in (old, new))
+    if old_text is None and new_text is not None:
+        yield _sentence(f"{words} added: {_q(new_text)}" if len(new_text) <= SHORT else f"{words} added")
+    elif new_text is None:
+        yield f"{words} removed."
+    elif old_text is not None and max(len(old_text), len(new_text)) <= SHORT and "\n" not in old_text + new_text:
+        yield _sentence(f"{words} changed from {_q(old_text)} to {_q(new_text)}")
+    else:
+        yield f"{words} rewritten."
+
+
+def _references(before: Handbook, after: Handbook, field: str, old: Any, new: Any) -> Iterable[str]:
+    """Ids added, removed, reordered, or rewritten because what they name was renamed."""
+    attribute = REFERENCES[field]
+    renamed = _renamed(before, after, attribute)
+    was = [old] if isinstance(old, str) else list(old or [])
+    now = [new] if isinstance(new, str) else list(new or [])
+    words = field.replace("_", " ")
+    for old_id in was:
+        if old_id in renamed and renamed[old_id] in now:
+            yield (f"{words}: `{old_id}` is now written `{renamed[old_id]}`, its new id (a side effect of the "
+                   "rename).")
+    mapped = [renamed.get(id_, id_) for id_ in was]
+    added = [id_ for id_ in now if id_ not in mapped]
+    removed = [id_ for id_ in mapped if id_ not in now]
+
+    def named(ids: list[str], handbook: Handbook) -> str:
+        items = getattr(handbook, attribute)
+        return ", ".join(f"**{escape_plain(items[i].name)}**" if i in items else f"`{i}`" for i in ids)
+
+    if added:
+        yield f"{words}: now {'also ' if mapped else ''}{named(added, after)}."
+    if removed:
+        yield f"{words}: no longer {named(removed, before)}."
+    if not added and not removed and mapped != now:
+        yield f"{words}: order changed to {named(now, after)}."
 
 
 def _group_name(handbook: Handbook, gid: str) -> str:
@@ -140,11 +206,11 @@ def _behaviours(where: str, old: list[str], new: list[str]) -> Iterable[str]:
         if close:
             removed.remove(line)
             added.remove(close[0])
-            yield f"{where}: reworded {_q(line)} to {_q(close[0])}."
+            yield _sentence(f"{where}: reworded {_q(line)} to {_q(close[0])}")
     for line in added:
-        yield f"{where}: added {_q(line)}."
+        yield _sentence(f"{where}: added {_q(line)}")
     for line in removed:
-        yield f"{where}: removed {_q(line)}."
+        yield _sentence(f"{where}: removed {_q(line)}")
 
 
 def _framework(before: Handbook | None, after: Handbook) -> Iterable[str]:
@@ -172,3 +238,17 @@ def _framework(before: Handbook | None, after: Handbook) -> Iterable[str]:
     if before.framework.review_every_months != after.framework.review_every_months:
         months = after.framework.review_every_months
         yield (f"- Reviews are now due every {months} months." if months else "- Reviews no longer fall due.")
+
+
+def still_to_write(root: Path, shown: Path | None = None) -> str:
+    """The files that still hold placeholders from `servicebook new`: the site will not build until they are filled."""
+    loaded = load_sources(root)
+    lines = []
+    for kind in KINDS:
+        for _, source in sorted(loaded.sources[kind].items()):
+            count = len(find_placeholders(source))
+            if count:
+                lines.append(f"- `{kind}/{source.path.name}`: {count} placeholder{'s' if count != 1 else ''} (TODO) "
+                             "still to replace; the site will not build until "
+                             f"{'they are' if count != 1 else 'it is'} replaced.")
+    return "### Still to write\n\n" + "\n".join(lines) + "\n" if lines else ""

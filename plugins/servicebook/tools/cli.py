@@ -14,13 +14,13 @@ import tempfile
 from pathlib import Path
 
 from .. import __version__
-from ..data import gitdata
+from ..data import gitdata, quality
 from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
 from ..site.pages import generate
-from . import changes, checkins, init, rename, scaffold, schema, translate
+from . import changes, checkins, export, importer, init, rename, report, scaffold, schema, translate
 
 MARKER = ".servicebook-render"
 WORDS = [*(kind.word for kind in KINDS.values()), scaffold.GROUP_WORD]
@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command("check", "validate the data exactly as a build does, without building")
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
+    check.add_argument("--strict", action="store_true", help="treat content findings (warnings) as errors")
+    check.add_argument("--coverage", action="store_true",
+                       help="also print, per role, the modules on its path that develop each competency it needs")
     render = command("render", "write the generated pages as Markdown files")
     render.add_argument("--out", required=True, type=Path, help="the folder to write (replaced as a whole)")
     render.add_argument("--no-directory-urls", action="store_true",
@@ -54,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     moved.add_argument("old", metavar="OLD", help="the current id")
     moved.add_argument("new", metavar="NEW", help="the new id")
     moved.add_argument("--force", action="store_true", help="rename even when the files have uncommitted changes")
+    out = command("export", "write the whole framework as a workbook, CSV files or one JSON document")
+    out.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx", help="what to write (default: xlsx)")
+    out.add_argument("--out", type=Path, help="the file (or, for csv, the folder) to write")
+    into = command("import", "read a workbook or CSV folder in the export's layout back into the YAML files")
+    into.add_argument("source", metavar="FILE", type=Path, help="the .xlsx workbook, or the folder of CSV files")
+    into.add_argument("--dry-run", action="store_true", help="say what would change, and write nothing")
     diff = command("diff", "say in plain words what changed in the framework between two git revisions")
     diff.add_argument("base", metavar="BASE", help="the revision to compare from, such as main")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to (default: the working files)")
@@ -83,11 +92,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "render": _render, "schema": _schema, "new": _new, "rename": _rename, "diff": _diff,
-                "init": _init, "translate": _translate, "checkins": checkins.run}
+                "init": _init, "translate": _translate, "checkins": checkins.run, "export": _export,
+                "import": _import}
     try:
         return handlers[args.command](args)
     except DataError as error:
         print(error.report(Path.cwd()), file=sys.stderr)
+        return 1
+    except importer.ImportError_ as error:
+        print(error.report(), file=sys.stderr)
         return 1
     except (scaffold.ScaffoldError, rename.RenameError, gitdata.GitError, init.InitError,
             translate.TranslateError) as error:
@@ -96,33 +109,45 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Errors fail; warnings fail too, as they stop a strict build; reviews due are listed, never a failure."""
+    """Errors fail. Warnings fail too, as they stop a strict build; content findings fail under --strict or
+    `checks: {content: error}`; reviews due are listed, never a failure."""
     try:
         handbook = load_handbook(args.data_dir)
     except DataError as error:
         print(_show(error.problems, args.format))
         return 1
     warnings, due = handbook.warnings, due_for_review(handbook, today())
+    found = quality.findings(handbook)
+    content_errors = args.strict or quality.as_errors(handbook)
+    base = Path.cwd()
     if args.format == "json":
-        print(_json([*((p, "warning") for p in warnings), *((p, "notice") for p in due)]))
+        items = [*_json([(p, "warning") for p in warnings]),
+                 *report.findings_json(found, base, errors=content_errors), *_json([(p, "notice") for p in due])]
+        print(json.dumps(items, indent=2, ensure_ascii=False))
     elif args.format == "github":
-        lines = [_workflow_command(p, Path.cwd(), "warning") for p in warnings]
-        lines += [_workflow_command(p, Path.cwd(), "notice") for p in due]
+        lines = [_workflow_command(p, base, "warning") for p in warnings]
+        lines += [report.findings_github(found, base, errors=content_errors)] if found else []
+        lines += [_workflow_command(p, base, "notice") for p in due]
         if lines:
             print("\n".join(lines))
     else:
-        print(_plain(args.data_dir, warnings, due))
-    return 1 if warnings else 0
+        print(_plain(args.data_dir, warnings, due, report.findings_text(found, base, errors=content_errors)
+                     if found else ""))
+    if args.coverage:
+        print(report.coverage_json(handbook) if args.format == "json" else "\n" + report.coverage_text(handbook))
+    return 1 if warnings or (content_errors and found) else 0
 
 
-def _plain(data_dir: Path, warnings: list[Problem], due: list[Problem]) -> str:
+def _plain(data_dir: Path, warnings: list[Problem], due: list[Problem], findings: str) -> str:
     base = Path.cwd()
     lines = [f"{p.format(base)}" for p in warnings]
     if warnings:
         count = len(warnings)
         lines.append(f"{count} warning{'s' if count != 1 else ''}: allowed, but probably not meant; a strict build "
                      "stops on them.")
-    else:
+    if findings:
+        lines.append(findings)
+    if not warnings and not findings:
         lines.append(f"{data_dir.as_posix()}: no problems found")
     if due:
         lines += [f"{p.format(base)}" for p in due]
@@ -130,16 +155,16 @@ def _plain(data_dir: Path, warnings: list[Problem], due: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def _json(problems: list[tuple[Problem, str]]) -> str:
+def _json(problems: list[tuple[Problem, str]]) -> list[dict[str, object]]:
     base = Path.cwd()
-    return json.dumps([{"file": p.relative_file(base), "line": p.line, "column": p.column, "message": p.message,
-                        "hint": p.hint, "level": level} for p, level in problems], indent=2, ensure_ascii=False)
+    return [{"file": p.relative_file(base), "line": p.line, "column": p.column, "message": p.message,
+             "hint": p.hint, "level": level, "severity": level} for p, level in problems]
 
 
 def _show(problems: list[Problem], style: str) -> str:
     base = Path.cwd()
     if style == "json":
-        return _json([(p, "error") for p in problems])
+        return json.dumps(_json([(p, "error") for p in problems]), indent=2, ensure_ascii=False)
     if style == "github":
         return "\n".join(_workflow_command(p, base) for p in problems)
     return DataError(problems).report(base)
@@ -169,7 +194,10 @@ def _render(args: argparse.Namespace) -> int:
     for file in files:
         target = staging / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(file.content, encoding="utf-8", newline="\n")
+        if isinstance(file.content, bytes):
+            target.write_bytes(file.content)
+        else:
+            target.write_text(file.content, encoding="utf-8", newline="\n")
     (staging / MARKER).write_text("written by servicebook render; the folder is replaced on every run\n")
     if out.exists():
         shutil.rmtree(out)
@@ -203,9 +231,11 @@ def _rename(args: argparse.Namespace) -> int:
         _refuse_uncommitted([plan.source, *plan.texts])
     rename.verify(args.data_dir, plan)
     rename.apply(plan)
+    staged = rename.stage(plan)
     others = len(plan.texts) - 1
     print(f"renamed {plan.source.as_posix()} to {plan.target.as_posix()}, updated {others} other "
-          f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias")
+          f"file{'s' if others != 1 else ''}, and kept '{args.old}' as an alias"
+          + ("; the move is staged in git (git add the other files, or commit with -a)" if staged else ""))
     return 0
 
 
@@ -229,9 +259,30 @@ def _refuse_uncommitted(paths: list[Path]) -> None:
         return  # not in git: nothing to protect
     result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", *map(str, paths)],
                             cwd=top, capture_output=True, text=True, check=False)
-    if result.stdout.strip():
-        raise gitdata.GitError("some files it would change have uncommitted changes",
+    dirty = [line[3:].strip() for line in result.stdout.splitlines() if line.strip()]
+    if dirty:
+        raise gitdata.GitError(f"{'these files' if len(dirty) > 1 else 'this file'} would change but "
+                               f"{'have' if len(dirty) > 1 else 'has'} uncommitted edits: {', '.join(dirty)}",
                                "commit or stash them first, or run again with --force")
+
+
+def _export(args: argparse.Namespace) -> int:
+    for path in export.export(args.data_dir, args.format, args.out):
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    plan = importer.plan(args.data_dir, args.source)
+    if not plan.summary:
+        print(f"{args.source.name}: nothing changed")
+        return 0
+    if not args.dry_run:
+        importer.apply(args.data_dir, plan)
+    verb = "would change" if args.dry_run else "changed"
+    print("\n".join(plan.summary) + f"\n{args.source.name}: {verb} {len(plan.summary)} "
+          f"file{'s' if len(plan.summary) != 1 else ''}; run servicebook diff to review the changes")
+    return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -241,16 +292,18 @@ def _diff(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         before = _handbook_at(top, base, args.data_dir, Path(scratch) / "base")
         if head is None:
-            after = load_handbook(args.data_dir)
+            after, folder = load_handbook(args.data_dir, placeholders=False), args.data_dir
         else:
-            after_at = _handbook_at(top, head, args.data_dir, Path(scratch) / "head")
-            if after_at is None:
+            folder = gitdata.export(top, head, args.data_dir, Path(scratch) / "head")
+            if folder is None:
                 raise gitdata.GitError(f"{args.data_dir.as_posix()} does not exist at {args.head}",
                                        "compare revisions that hold the data folder")
-            after = after_at
+            after = load_handbook(folder, placeholders=False)
+        unfinished = changes.still_to_write(folder)
     text = changes.describe(before, after)
-    if text:
-        print(text, end="")
+    if text or unfinished:
+        print(text or "## What changed in the framework\n", end="")
+        print(f"\n{unfinished}" if unfinished else "", end="")
     return 0
 
 
@@ -306,8 +359,9 @@ def _ask(given: str | None, question: str) -> str:
 
 
 def _handbook_at(top: Path, sha: str, data_dir: Path, target: Path) -> Handbook | None:
+    # Placeholders are reported by check and build; here they must not hide what changed.
     folder = gitdata.export(top, sha, data_dir, target)
-    return load_handbook(folder) if folder is not None else None
+    return load_handbook(folder, placeholders=False) if folder is not None else None
 
 
 if __name__ == "__main__":  # pragma: no cover

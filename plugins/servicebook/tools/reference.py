@@ -6,13 +6,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data.model import KINDS, Cluster, Framework, Group, Level, Measure, Requirement
+from ..data.model import KINDS, Checks, Cluster, Framework, Group, Level, Measure, Requirement
 
 _FILES: list[tuple[str, type[BaseModel]]] = [
     ("framework.yml", Framework),
     ("levels: (each entry)", Level),
     ("clusters: (each entry)", Cluster),
     ("groups: (each entry)", Group),
+    ("checks:", Checks),
     *[(f"{kind.folder}/<id>.yml", kind.model) for kind in KINDS.values()],
     ("competencies: (long form of each entry)", Requirement),
     ("measures: (each entry of a pledge)", Measure),
@@ -26,6 +27,9 @@ def _cell(text: str) -> str:
 def _describe(schema: dict[str, Any]) -> str:
     """A schema property in words: 'text, ≤ 80', 'list of 1–20 texts (≤ 500 each)'."""
     options = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    if len(options) > 1 and {option.get("type") for option in options} == {"integer", "string"} \
+            and all(option.get("pattern", r"^\d+$") == r"^\d+$" for option in options):
+        return "whole number"
     if len(options) > 1:
         return "a level number or name"
     schema = {**schema, **options[0]}

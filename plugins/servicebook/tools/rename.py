@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import gitdata
 from ..data.layout import check_id_text
 from ..data.link import link
 from ..data.load import Loaded, Source, load_sources
@@ -75,7 +77,7 @@ def plan(root: Path, word: str, old: str, new: str) -> Plan:
     """Work out the whole rename in memory; raise RenameError or DataError when it cannot be done."""
     kind = next(k for k in KINDS.values() if k.word == word)
     loaded = load_sources(root)
-    _, problems = link(loaded)
+    _, problems = link(loaded, placeholders=False)
     if loaded.problems or problems:
         raise DataError(loaded.problems + problems)
     renamed = _check_request(loaded, kind, old, new)
@@ -148,9 +150,9 @@ def verify(root: Path, result: Plan) -> None:
             (copy / path.relative_to(root)).write_bytes(text.encode("utf-8"))
         (copy / result.source.relative_to(root)).rename(copy / result.target.relative_to(root))
         loaded = load_sources(copy)
-        _, problems = link(loaded)
+        _, problems = link(loaded, placeholders=False)
         if loaded.problems or problems:
-                raise RenameError("the renamed data would not be valid (this is a bug in servicebook)",
+            raise RenameError("the renamed data would not be valid (this is a bug in servicebook)",
                               "nothing was changed; please report it")
 
 
@@ -167,6 +169,25 @@ def apply(result: Plan) -> None:
         for path, data in originals.items():
             path.write_bytes(data)
         raise
+
+
+def stage(result: Plan) -> bool:
+    """Record the move in git's index, as `git mv` would, so that `git commit -a` keeps the renamed file.
+
+    Only the two names of the moved file are staged; the other edited files are left for the person
+    to review and add. False when the data is not in a git repository, or the file was not tracked.
+    """
+    try:
+        top = gitdata.repository(result.target)
+    except gitdata.GitError:
+        return False
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "--", str(result.source.resolve())],
+                             cwd=top, capture_output=True, check=False)
+    if tracked.returncode != 0:
+        return False
+    added = subprocess.run(["git", "add", "-A", "--", str(result.source.resolve()), str(result.target.resolve())],
+                           cwd=top, capture_output=True, check=False)
+    return added.returncode == 0
 
 
 def rename(root: Path, word: str, old: str, new: str) -> Plan:

@@ -19,6 +19,7 @@ from ..data.layout import YAML_SUFFIXES, check_id_text, make_id
 from ..data.link import load_handbook
 from ..data.load import load_sources
 from ..data.model import KINDS, Kind
+from ..data.placeholders import placeholder
 from ..data.problems import DataError, Problem
 
 KIND_WORDS = {kind.word: kind for kind in KINDS.values()}
@@ -60,15 +61,16 @@ def _value(kind: Kind, field: str, info: FieldInfo, name: str, root: Path) -> st
         least = next((getattr(m, "min_length", 0) for m in info.metadata if hasattr(m, "min_length")), 0)
         return " []" if annotation is list and not least else ""
     if field == "levels":
-        return "\n  1:\n    - " + _quoted("TODO: a behaviour that shows this competency at level 1.")
+        return "\n  1:\n    - " + _quoted(placeholder("A behaviour that shows this competency at level 1."))
     if field == "competencies":
         cid, level = _first_competency(root)
-        return f"\n  # TODO: list the competencies this role needs, each with a level.\n  {cid}: {_quoted(level)}"
+        note = placeholder("List the competencies this role needs, each with its level, in place of this example.")
+        return f"\n  {cid}:\n    level: {_quoted(level)}\n    note: {_quoted(note)}"
     if annotation is typing.Literal:
         return f" {typing.get_args(info.annotation)[0]}"
     if annotation is list:
-        return "\n  - " + _quoted("TODO: a behaviour, in one line.")
-    return " " + _quoted(f"TODO: {info.description}")
+        return "\n  - " + _quoted(placeholder("A behaviour, in one line."))
+    return " " + _quoted(placeholder(info.description or "The text."))
 
 
 def render_item(kind: Kind, name: str, root: Path) -> str:
@@ -87,8 +89,12 @@ def create(root: Path, word: str, name: str) -> Path:
         raise ScaffoldError(f"'{root.as_posix()}' is not a handbook data folder (it has no framework.yml)",
                             "give the data folder with --data-dir")
     id_ = make_id(name)
-    if check_id_text(id_) or not name.strip():
+    if not any(char.isascii() and char.isalpha() for char in name):
         raise ScaffoldError(f"no id can be made from the name '{name}'", "start the name with a letter")
+    trouble = check_id_text(id_)
+    if trouble:
+        raise ScaffoldError(f"'{name}' cannot be used: its file would be {kind.folder}/{id_}.yml, and '{id_}' "
+                            f"{trouble[0]}", f"{trouble[1]}, or add a word to it")
     folder = root / kind.folder
     existing = [folder / f"{id_}{suffix}" for suffix in YAML_SUFFIXES if (folder / f"{id_}{suffix}").exists()]
     if existing:
@@ -111,7 +117,7 @@ def _check_in_copy(root: Path, path: Path, content: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
         try:
-            load_handbook(copy)
+            load_handbook(copy, placeholders=False)
         except DataError as error:
             own = [p for p in error.problems if p.file == target]
             if own:
