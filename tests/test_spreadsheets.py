@@ -48,10 +48,26 @@ def test_the_workbook_is_the_same_bytes_every_time(data: Path, workbook: Path) -
     assert main(["export", "--out", "again.xlsx"]) == 0
     assert (data.parent / "again.xlsx").read_bytes() == first
     book = load_workbook(workbook)
-    assert book.sheetnames == ["Framework", "Levels", "Clusters", "Values", "Competencies", "Roles", "Training",
-                               "We do", "We avoid", "Behaviours", "Watch for", "Responsibilities", "Requirements"]
+    assert book.sheetnames == ["Framework", "Levels", "Clusters", "Groups", "Values", "Competencies", "Roles",
+                               "Training", "Pledges", "We do", "We avoid", "Behaviours", "Watch for",
+                               "Responsibilities", "Requirements", "Measures"]
+    assert [cell.value for cell in book["Measures"][1]] == ["pledge", "measure", "target"]
     assert [cell.value for cell in book["Requirements"][1]] == ["role", "competency", "level", "note"]
     assert [cell.value for cell in book["Behaviours"][1]] == ["competency", "level", "behaviour"]
+
+
+def test_a_pledge_target_edited_in_the_workbook(data: Path, workbook: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Entries with fields of their own (a pledge's measures) travel on a sheet of their own, both ways."""
+    book = load_workbook(workbook)
+    sheet = book["Measures"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "answering-letters")
+    old = row[2].value
+    row[2].value = "97%"
+    book.save(workbook)
+    assert main(["import", str(workbook)]) == 0
+    text = (data / "pledges" / "answering-letters.yml").read_text()
+    assert f"    target: 97%\n" in text and f"target: {old}\n" not in text.split("measures:")[1].split("\n  - ")[1]
+    assert text.count("  - measure: ") == 2
 
 
 def test_an_edit_in_the_workbook_changes_only_its_lines(data: Path, workbook: Path,
@@ -126,13 +142,14 @@ def _broken(workbook: Path, change: str) -> None:
 
 BAD: list[tuple[str, str]] = [
     ("missing sheet", "framework.xlsx: the sheet 'Behaviours' is missing — export the framework again "
-     "(servicebook export) and copy your changes into it; the sheets are: Framework, Levels, Clusters, Values, "
-     "Competencies, Roles, Training, We do, We avoid, Behaviours, Watch for, Responsibilities, Requirements"),
+     "(servicebook export) and copy your changes into it; the sheets are: Framework, Levels, Clusters, Groups, "
+     "Values, Competencies, Roles, Training, Pledges, We do, We avoid, Behaviours, Watch for, Responsibilities, "
+     "Requirements, Measures"),
     ("renamed sheet", "framework.xlsx: the sheet 'Roles' is missing — rename the sheet 'Role' back to 'Roles'"),
     ("renamed column", "framework.xlsx: Roles!C1: the column 'Summary text' is not one servicebook knows — rename it "
      "back to 'summary'"),
     ("missing column", "framework.xlsx: Roles!1:1: the column 'summary' is missing — add a column headed 'summary'; "
-     "the columns are: id, name, summary, description, training, reports_to, owner, reviewed, aliases"),
+     "the columns are: id, name, summary, description, training, reports_to, group, owner, reviewed, aliases"),
     ("merged cells", "framework.xlsx: Roles!G2:G4: these cells are merged — unmerge them: every row needs its own "
      "value in each column"),
     ("formula", "framework.xlsx: Roles!C3: the cell holds a formula (=B3&\" role\") — type the text itself in place "
@@ -141,7 +158,7 @@ BAD: list[tuple[str, str]] = [
      "format the cell as Text and type the date as YYYY-MM-DD, such as 2026-10-01"),
     ("clashing ids", "framework.xlsx: Roles!A4: the id 'back-office-specialist' is also used at Roles!A2 — give each "
      "role its own id, or delete one of the rows"),
-    ("over 10,000 rows", "framework.xlsx: Behaviours: the sheet has 10,100 rows; the limit is 10,000 — remove the "
+    ("over 10,000 rows", "framework.xlsx: Behaviours: the sheet has 10,107 rows; the limit is 10,000 — remove the "
      "empty or extra rows below the data"),
     ("unknown competency", "framework.xlsx: Requirements!B2: competencies › listenning: there is no competency "
      "'listenning' — the competency ids are: clear-communication, coaching-and-feedback, improvement-projects, "
@@ -192,7 +209,7 @@ def test_a_csv_edit_is_told_at_its_cell(data: Path, capsys: pytest.CaptureFixtur
     roles.write_text(roles.read_text().replace(",2026-10-01,", ",1 Oct 2026,", 1))
     assert main(["import", "csv"]) == 1
     assert capsys.readouterr().err.splitlines()[0].startswith(
-        "csv: Roles!H3: reviewed: '1 Oct 2026' is not a date written as YYYY-MM-DD")
+        "csv: Roles!I3: reviewed: '1 Oct 2026' is not a date written as YYYY-MM-DD")
 
 
 def test_json_export_follows_its_published_schema(data: Path) -> None:
@@ -201,7 +218,8 @@ def test_json_export_follows_its_published_schema(data: Path) -> None:
     schema = json.loads((data.parent / "out" / "handbook.schema.json").read_text())
     jsonschema.validate(document, schema)
     assert document["roles"]["trainer"]["competencies"]["clear-communication"] == {"level": "Leading"}
-    assert sorted(document) == ["$schema", "format", "framework", "library", "roles", "training", "values", "version"]
+    assert sorted(document) == ["$schema", "format", "framework", "library", "pledges", "roles", "training", "values",
+                                "version"]
 
 
 def test_the_site_offers_the_workbook_and_json_on_a_data_page(tmp_path: Path) -> None:

@@ -109,6 +109,15 @@ def text_sheet(kind: Kind, name: str) -> str:
     return f"{sheet_title(kind)} {words.lower()}"[:31] if shared else words[:31]
 
 
+def model_sheet(kind: Kind, shape: Shape) -> str:
+    """The sheet of one list of entries with fields of their own, such as a pledge's measures."""
+    return shape.name.replace("_", " ").capitalize()[:31]
+
+
+def model_columns(shape: Shape) -> list[str]:
+    return [s.name for s in shapes(shape.model) if s.form == "scalar"] if shape.model is not None else []
+
+
 def layout() -> dict[str, list[str]]:
     """Every sheet and its columns, in the order they appear in a workbook."""
     sheets: dict[str, list[str]] = {FRAMEWORK_SHEET: [s.name for s in shapes(Framework) if s.form == "scalar"]}
@@ -125,6 +134,8 @@ def layout() -> dict[str, list[str]]:
                 sheets[BEHAVIOURS] = [kind.word, "level", "behaviour"]
             elif shape.form == "requirements":
                 sheets[REQUIREMENTS] = [kind.word, "competency", "level", "note"]
+            elif shape.form == "models":
+                sheets[model_sheet(kind, shape)] = [kind.word, *model_columns(shape)]
     return sheets
 
 
@@ -195,6 +206,9 @@ def sheets_of(all_records: dict[str, dict[str, Record]]) -> list[Sheet]:
                 elif shape.form == "requirements":
                     sheets[REQUIREMENTS].rows += [[id_, cid, need.get("level"), need.get("note")]
                                                   for cid, need in (value or {}).items()]
+                elif shape.form == "models":
+                    sheets[model_sheet(kind, shape)].rows += [[id_, *(sub.get(c) for c in model_columns(shape))]
+                                                              for sub in value or []]
     return list(sheets.values())
 
 

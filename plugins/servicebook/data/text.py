@@ -157,8 +157,10 @@ def _parse_months(text: Any) -> Any:
                 "write a whole number of months, such as 12")
 
 
+# YAML editors read `12` as a number, the JSON export writes it as typed ("12"): the schema takes both.
 Months = Annotated[int, BeforeValidator(_parse_months), Strict(),
-                   WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 60,
+                   WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 60},
+                                             {"type": "string", "pattern": r"^\s*[0-9]{1,2}\s*$"}],
                                    "description": "A whole number of months, from 1 to 60."})]
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 

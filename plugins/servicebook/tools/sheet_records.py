@@ -19,7 +19,10 @@ from ..data.tables import (
     FRAMEWORK_SHEET,
     REQUIREMENTS,
     Record,
+    Shape,
     layout,
+    model_columns,
+    model_sheet,
     shapes,
     sheet_title,
     table_kinds,
@@ -109,6 +112,8 @@ def _parse_kind(file: str, kind: Kind, tables: dict[str, Table], parsed: Parsed)
             _parse_levels(file, kind, shape.name, tables[BEHAVIOURS], records, parsed)
         elif shape.form == "requirements":
             _parse_requirements(file, kind, shape.name, tables[REQUIREMENTS], records, parsed)
+        elif shape.form == "models":
+            _parse_models(file, kind, shape, tables[model_sheet(kind, shape)], records, parsed)
     parsed.records[kind.folder] = records
 
 
@@ -179,3 +184,20 @@ def _parse_requirements(file: str, kind: Kind, name: str, sheet: Table, records:
         cells[(name, cid)] = sheet.cell(1, index)
         cells[(name, cid, "level")] = sheet.cell(2, index)
         cells[(name, cid, "note")] = sheet.cell(3, index)
+
+
+def _parse_models(file: str, kind: Kind, shape: Shape, sheet: Table, records: dict[str, Record],
+                  parsed: Parsed) -> None:
+    """Rows of a sheet such as Measures: each row one entry of the item its first column names, in order."""
+    names = model_columns(shape)
+    for index, row in enumerate(sheet.rows):
+        id_ = _owner(file, kind, sheet, index, records, parsed)
+        if id_ is None:
+            continue
+        entries = records[id_][shape.name]
+        cells = parsed.cells[kind.folder, id_]
+        cells.setdefault((shape.name,), sheet.cell(0, index))
+        cells[(shape.name, len(entries))] = sheet.cell(0, index)
+        for column, name in enumerate(names, start=1):
+            cells[(shape.name, len(entries), name)] = sheet.cell(column, index)
+        entries.append(dict(zip(names, row[1:], strict=False)))
