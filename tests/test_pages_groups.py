@@ -52,7 +52,8 @@ def test_every_golden_file_is_checked() -> None:
 def test_a_version_1_handbook_has_no_group_or_pledge_pages() -> None:
     paths = set(_files("small"))
     assert not any(path.startswith(("groups/", "pledges/")) for path in paths)
-    assert not any("#pledges" in file.content or "sb-role-groups" in file.content for file in _files("small").values())
+    pages = [file.content for file in _files("small").values() if isinstance(file.content, str)]
+    assert not any("#pledges" in content or "sb-role-groups" in content for content in pages)
 
 
 def test_every_link_leads_to_a_generated_page_or_anchor() -> None:
@@ -81,5 +82,5 @@ def test_groups_without_pledges_have_no_empty_pledge_sections(tmp_path: Path) ->
     shutil.copytree(FIXTURES / "groups", tmp_path / "data", ignore=shutil.ignore_patterns("pledges"))
     files = {f.path: f.content for f in generate(load_handbook(tmp_path / "data"), today=DAY)}
     assert "groups/frontline.md" in files and not any(path.startswith("pledges/") for path in files)
-    assert not any("{: #pledges }" in content for content in files.values())
+    assert not any(isinstance(content, str) and "{: #pledges }" in content for content in files.values())
     assert "service pledges" not in files["groups/index.md"]

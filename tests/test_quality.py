@@ -103,14 +103,14 @@ def test_coverage_lists_each_role_competency_and_module(tmp_path: Path, capsys: 
         "1 of 2 required competencies are developed on the role's path; 1 is not.\n")
 
 
-def test_a_build_shows_content_findings_as_warnings_and_publishes(tmp_path: Path) -> None:
+def test_a_build_shows_content_findings_as_information_and_publishes(tmp_path: Path) -> None:
     project = copy_example(tmp_path)
     value = project / "competencies" / "values" / "one-team.yml"
     value.write_text(value.read_text().replace("we_avoid:", "we_avoid_not:").split("we_avoid_not:")[0])
     build = mkdocs_build(project)
     assert build.returncode == 0, build.output
-    assert "servicebook: 1 content finding (the site still builds)" in build.output
-    assert "competencies/values/one-team.yml:" in build.output
+    assert "INFO    -  servicebook: 1 content finding to look at (the site still builds" in build.output
+    assert "competencies/values/one-team.yml:" in build.output and "WARNING" not in build.output
     framework = project / "competencies" / "framework.yml"
     framework.write_text(framework.read_text() + "checks:\n  content: error\n")
     build = mkdocs_build(project)
@@ -118,6 +118,14 @@ def test_a_build_shows_content_findings_as_warnings_and_publishes(tmp_path: Path
     assert "the value has no 'we_avoid' list" in build.output and "nothing was published" in build.output
 
 
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("min_behaviours: 0", "framework.yml:14:19: checks › min_behaviours: is 0, but it must be at least 1 — write a "
+     "whole number of at least 1"),
+    ("min_behaviours: two", "framework.yml:14:19: checks › min_behaviours: 'two' is not a whole number — write the "
+     "number in digits, such as 2"),
+    ("content: errors", "framework.yml:14:12: checks › content: 'errors' is not one of the allowed words (warning, "
+     "error) — did you mean 'error'?"),
+])
 def test_the_checks_settings_are_checked(tmp_path: Path, setting: str, expected: str) -> None:
     from conftest import problems_of
 

@@ -53,6 +53,13 @@ def test_every_text_has_a_context_naming_where_it_lives(data: Path) -> None:
                                  ":develops", ":reviewed")) for key in found)
 
 
+def test_settings_are_not_offered_for_translation(data: Path) -> None:
+    framework = data / "framework.yml"
+    framework.write_text(framework.read_text() + "language: en\nchecks:\n  vague_words: [as required]\n")
+    found = contexts(data)
+    assert not any(key.startswith(("framework:checks", "framework:language")) for key in found)
+
+
 def test_list_items_share_their_context(data: Path) -> None:
     found = contexts(data)
     listed = [key for key, sources in found.items() if len(sources) > 1]

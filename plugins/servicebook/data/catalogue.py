@@ -29,6 +29,8 @@ from .text import LANGUAGE_PATTERN, Id, LevelRef, PlainText, Ref, RichText
 CATALOGUE_MAX = 8 * 1024 * 1024
 LANGUAGE_TAG = re.compile(LANGUAGE_PATTERN)  # the rule framework.yml's `language` and the file names follow
 NOT_TEXT = (Id, Ref, LevelRef)
+# Settings, not words a reader sees: never offered for translation.
+NOT_TRANSLATED = {"checks", "language", "review_every_months"}
 TextKind = Literal["name", "plain", "rich"]
 
 
@@ -55,6 +57,8 @@ def source_texts(framework: Framework, items: dict[str, dict[str, BaseModel]]) -
 
 def _walk(model: BaseModel, prefix: str, levels: dict[str, int]) -> Iterator[Text]:
     for name, info in type(model).model_fields.items():
+        if name in NOT_TRANSLATED:
+            continue
         # Pydantic keeps a plain field's `Annotated` rules apart from its type: put them back together.
         annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         yield from _texts(getattr(model, name), annotation, prefix + name, levels)

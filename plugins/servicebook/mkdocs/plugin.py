@@ -123,9 +123,10 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             log.info(f"servicebook: due for review: {problem.format(self.base)}")
 
     def _content_checks(self, handbook: Handbook) -> None:
-        """Content findings are printed as warnings, not logged: a strict build fails only on real errors.
+        """Content findings are information in a build, as reviews due are: a strict build fails only on errors.
 
-        A framework that sets `checks: {content: error}` makes them errors, and then nothing is published.
+        `servicebook check` (and its pull-request annotations) is where HR meets them as warnings. A
+        framework that sets `checks: {content: error}` makes them errors, and then nothing is published.
         """
         found = quality.findings(handbook, documents=self.cache.document if self.cache is not None else None)
         if found and quality.as_errors(handbook):
@@ -135,8 +136,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             lines.append(f"… and {len(found) - SHOWN_FINDINGS} more: run 'servicebook check' to see them all")
         shown = "\n".join(lines)
         if shown and shown != self.shown_findings:
-            print(f"WARNING  -  servicebook: {len(found)} content finding{'s' if len(found) != 1 else ''} "
-                  f"(the site still builds):\n{shown}", file=sys.stderr, flush=True)
+            log.info(f"servicebook: {len(found)} content finding{'s' if len(found) != 1 else ''} to look at "
+                     f"(the site still builds; servicebook check lists them):\n{shown}")
         self.shown_findings = shown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -47,8 +47,9 @@ class PageCache:
 
 
 def everything(hb: Handbook) -> Inputs:
-    """What the matrix on one page shows: any item at all."""
-    return (hb.framework, *hb.values.values(), *hb.competencies.values(), *hb.roles.values(), *hb.modules.values())
+    """What a page that shows any item at all (the matrix on one page, the data downloads) is made from."""
+    return (hb.framework, *hb.values.values(), *hb.competencies.values(), *hb.roles.values(), *hb.modules.values(),
+            *hb.pledges.values())
 
 
 def index_inputs(hb: Handbook, section: str) -> Inputs:
