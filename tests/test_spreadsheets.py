@@ -66,7 +66,7 @@ def test_a_pledge_target_edited_in_the_workbook(data: Path, workbook: Path, caps
     book.save(workbook)
     assert main(["import", str(workbook)]) == 0
     text = (data / "pledges" / "answering-letters.yml").read_text()
-    assert f"    target: 97%\n" in text and f"target: {old}\n" not in text.split("measures:")[1].split("\n  - ")[1]
+    assert "    target: 97%\n" in text and f"target: {old}\n" not in text.split("measures:")[1].split("\n  - ")[1]
     assert text.count("  - measure: ") == 2
 
 
