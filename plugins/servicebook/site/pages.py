@@ -53,7 +53,13 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
                        role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
+    env.filters["join"] = _join
     return env
+
+
+def _join(items: Any, separator: str = ", ") -> Markdown:
+    """Jinja's own `join` makes a plain string of links, which would then be escaped and show as text."""
+    return Markdown(escape_plain(separator).join(_finalize(item) for item in items))
 
 
 @jinja2.pass_context
