@@ -74,6 +74,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+        _weigh_search_fields(config)
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
         overrides = str(resources.files("servicebook.mkdocs").joinpath("overrides"))
@@ -266,6 +267,24 @@ def _has_tags(config: MkDocsConfig) -> bool:
     A site with a `tags.md` of its own keeps it, and chooses where its listings go.
     """
     return any(name in config.plugins for name in ("tags", "material/tags"))
+
+
+TITLE_BOOST = 3  # Material's default is 1,000: a heading that shares one common word outranks every behaviour
+
+
+def _weigh_search_fields(config: MkDocsConfig) -> None:
+    """Let the words of a behaviour lead to the competency that defines it.
+
+    With Material's weights, any page whose title shares one word with the query ("team",
+    "customer") comes before the section whose text holds all of them. A site that sets the
+    search plugin's `fields` itself keeps its own weights. Runs before Material's search plugin
+    fills in its defaults.
+    """
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        fields = getattr(plugin, "config", {}).get("fields") if plugin is not None else None
+        if isinstance(fields, dict) and not fields:
+            fields["title"] = {"boost": TITLE_BOOST}
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

@@ -7,7 +7,6 @@ module built itself (links, rendered rich text). YAML text is only ever data her
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
@@ -52,7 +51,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
-                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags)
+                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level,
+                       role_clusters=_role_clusters)
     env.filters["join"] = _join
     return env
 
@@ -63,25 +63,12 @@ def _join(items: Any, separator: str = ", ") -> Markdown:
 
 
 @jinja2.pass_context
-def _tags(context: Any, section: str, id_: str) -> Markdown:
-    """Front matter naming the page's clusters and values, which Material's tags plugin shows as tags.
-
-    Tag names are written as JSON strings, which YAML reads back exactly as typed.
-    """
+def _role_clusters(context: Any, rid: str) -> list[Any]:
+    """The clusters of a role's competencies, in profile order, once each."""
     handbook: Handbook = context["hb"]
-    clusters = {cluster.id: cluster.name for cluster in handbook.framework.clusters}
-    if section == "roles":
-        competencies = [need.competency for need in handbook.needs[id_]]
-        values = role_values(handbook, id_)
-    else:
-        competencies, values = [id_], handbook.competencies[id_].values
-    names = [clusters[cid] for cid in dict.fromkeys(
-        c for c in (handbook.competencies[cid].cluster for cid in competencies) if c is not None)]
-    names += [handbook.values[vid].name for vid in values]
-    if not names:
-        return Markdown("")
-    lines = ["---", "tags:", *(f"  - {json.dumps(name, ensure_ascii=False)}" for name in dict.fromkeys(names)), "---"]
-    return Markdown("\n".join(lines) + "\n")
+    clusters = {cluster.id: cluster for cluster in handbook.framework.clusters}
+    found = (handbook.competencies[need.competency].cluster for need in handbook.needs[rid])
+    return [clusters[cid] for cid in dict.fromkeys(found) if cid is not None]
 
 
 @jinja2.pass_context
