@@ -162,8 +162,11 @@ def test_a_role_page_prints_as_a_handout(page: object, site: str) -> None:
 
 def test_a_role_page_shows_the_next_level_and_leads_to_its_growth_page(page: object, site: str) -> None:
     page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
-    section = page.locator("#competency-improvement-projects ~ p.sb-next-intro").first  # type: ignore[attr-defined]
-    assert section.inner_text().startswith("What the next level, 2 · Practitioner, adds")
+    folded = page.locator("#competency-improvement-projects ~ details.sb-next").first  # type: ignore[attr-defined]
+    assert folded.locator("summary").inner_text().startswith("What the next level, 2 · Practitioner, adds")
+    assert not folded.locator("li").first.is_visible()
+    folded.locator("summary").click()
+    assert folded.locator("li").first.is_visible()
     page.get_by_role("link", name="Growing into Customer service leader").click()  # type: ignore[attr-defined]
     page.wait_for_url("**/growth/frontline-officer/")  # type: ignore[attr-defined]
     assert page.locator("h1").first.inner_text().startswith(  # type: ignore[attr-defined]
@@ -202,11 +205,12 @@ def test_clusters_and_values_are_told_apart_below_the_title_and_lead_to_their_pa
     page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
     assert page.locator(".md-tags").count() == 0  # type: ignore[attr-defined]
     title = page.locator("h1").first.bounding_box()["y"]  # type: ignore[attr-defined]
-    values = page.locator("li", has_text="Values:").first  # type: ignore[attr-defined]
-    clusters = page.locator("li", has_text="Clusters:").first  # type: ignore[attr-defined]
-    assert values.bounding_box()["y"] > title and clusters.bounding_box()["y"] > title
-    assert "Serving customers" in clusters.inner_text() and "Customer focused" not in clusters.inner_text()
-    values.get_by_role("link", name="Customer focused", exact=True).click()
+    facts = page.locator(".sb-meta")  # type: ignore[attr-defined]
+    assert facts.bounding_box()["y"] > title
+    lines = {line.split(":")[0]: line for line in facts.inner_text().splitlines()}
+    assert "Serving customers" in lines["Clusters"] and "Customer focused" not in lines["Clusters"]
+    assert "Customer focused" in lines["Values"] and "Serving customers" not in lines["Values"]
+    facts.get_by_role("link", name="Customer focused", exact=True).click()
     page.wait_for_url("**/values/customer-focused/")  # type: ignore[attr-defined]
     page.goto(f"{site}/tags/")  # type: ignore[attr-defined]
     assert [text.rstrip("¶") for text in page.locator("h2").all_inner_texts()[:2]] == ["Clusters", "Values"]  # type: ignore
