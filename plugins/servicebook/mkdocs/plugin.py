@@ -22,6 +22,7 @@ from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
+from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
 from ..site.reuse import PageCache
@@ -125,6 +126,13 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             files.append(file)
         self.written = {page.path: page.content for page in generated}
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page asks for the role finder with a comment; generated pages never do.
+        if MARKER in markdown and self.handbook is not None and page.file.src_uri not in self.written:
+            finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls)
+            markdown = markdown.replace(MARKER, "\n" + finder + "\n", 1)
+        return markdown
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new template environment for every build, and compiling Material's

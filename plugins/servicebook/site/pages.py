@@ -23,6 +23,7 @@ from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
+from .tree import reporting_order
 from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
 
 SECTIONS = ("roles", "library", "values", "training")
@@ -52,9 +53,14 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
                        role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level,
-                       role_clusters=_role_clusters)
+                       role_clusters=_role_clusters, indent=_indent)
     env.filters["join"] = _join
     return env
+
+
+def _indent(depth: int) -> Markdown:
+    """The leading spaces of a list item nested `depth` levels deep."""
+    return Markdown("    " * depth)
 
 
 def _join(items: Any, separator: str = ", ") -> Markdown:
@@ -244,13 +250,14 @@ def _step(handbook: Handbook, step: Growth) -> GeneratedFile:
 def _roles_index(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
     """The roles index: one page, or an overview and pages of LIST_ROWS roles for a large handbook."""
     home = page_path("roles")
-    parts = list_parts(list(handbook.roles), home, "roles/")
+    order = reporting_order(handbook)
+    parts = list_parts([rid for rid, _ in order], home, "roles/")
     fw = handbook.framework
     if len(parts) == 1:
         return [cache.page(home, index_inputs(handbook, "roles"), partial(
-            _render, "roles.md.j2", home, handbook, parts=parts))]
+            _render, "roles.md.j2", home, handbook, parts=parts, tree=order))]
     ends = (handbook.roles[rid] for part in parts for rid in (part.ids[0], part.ids[-1]))
-    files = [cache.page(home, (fw, *ends), partial(_render, "roles.md.j2", home, handbook, parts=parts))]
+    files = [cache.page(home, (fw, *ends), partial(_render, "roles.md.j2", home, handbook, parts=parts, tree=[]))]
     for part in parts:
         shown = [handbook.roles[rid] for rid in part.ids]
         bosses = [handbook.roles[role.reports_to] for role in shown if role.reports_to]

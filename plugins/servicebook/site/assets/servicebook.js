@@ -277,3 +277,47 @@
     start();
   }
 })();
+
+/* ---- Role finder (issue 12) ----------------------------------------------------------------
+   A page that holds <!-- servicebook:role-finder --> gets a field listing every role's name:
+   picking or typing one opens that role's page. Its messages are read from the page. */
+(function () {
+  "use strict";
+
+  function finder() {
+    document.querySelectorAll("form.sb-role-finder:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "1");
+      var input = form.querySelector("input");
+      var status = form.querySelector(".sb-status");
+      var options = Array.prototype.slice.call(form.querySelectorAll("datalist option"));
+      function find(words) {
+        var wanted = words.trim().toLowerCase();
+        if (!wanted) return null;
+        var exact = options.filter(function (option) { return option.value.toLowerCase() === wanted; });
+        if (exact.length) return exact[0];
+        var starts = options.filter(function (option) { return option.value.toLowerCase().indexOf(wanted) === 0; });
+        return starts.length === 1 ? starts[0] : null;
+      }
+      function open(option) { window.location.href = option.getAttribute("data-href"); }
+      input.addEventListener("change", function () {
+        var option = find(input.value);
+        if (option && option.value.toLowerCase() === input.value.trim().toLowerCase()) open(option);
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var option = find(input.value);
+        if (option) open(option);
+        else status.textContent = form.getAttribute("data-missing");
+      });
+      form.hidden = false;
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(finder);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", finder);
+  } else {
+    finder();
+  }
+})();

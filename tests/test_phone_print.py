@@ -1,0 +1,115 @@
+"""What the guides promise on a phone (390 px), on a desk (1280 px) and on A4 paper, in Chromium."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from test_browser import browser, site  # noqa: F401  (the shared browser fixtures)
+
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+MM = 96 / 25.4  # CSS pixels per millimetre
+# A4 less the margins of the handbook's @page rule (14 mm at the sides and top, 16 mm at the foot).
+A4_CONTENT = {"width": int((210 - 28) * MM), "height": int((297 - 30) * MM)}
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:  # noqa: F811
+    context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desk(browser: object) -> Iterator[object]:  # noqa: F811
+    context = browser.new_context(viewport=DESK)  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+def pdf_pages(page: object) -> int:
+    """How many A4 pages the page prints on, as Chromium prints it."""
+    pdf = page.pdf(format="A4", print_background=True)  # type: ignore[attr-defined]
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+def _top(page: object, selector: str) -> float:
+    return float(page.locator(selector).first.bounding_box()["y"])  # type: ignore[attr-defined]
+
+
+def test_a_role_page_shows_its_profile_at_a_glance_before_the_detail(desk: object, site: str) -> None:  # noqa: F811
+    desk.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    assert _top(desk, "#competencies") < _top(desk, "#responsibilities") < _top(desk, "#expected")
+    rows = desk.locator("#competencies + .md-typeset__scrollwrap tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() == 7
+    for index in range(rows.count()):
+        link = rows.nth(index).locator("a")
+        assert re.match(r"\d · ", rows.nth(index).locator("td").nth(1).inner_text())
+        assert desk.locator(link.get_attribute("href")).count() == 1  # type: ignore[attr-defined]
+
+
+def test_a_phone_reaches_the_contents_of_a_role_page_at_the_top(phone: object, site: str) -> None:  # noqa: F811
+    phone.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    contents = phone.locator(".sb-contents")  # type: ignore[attr-defined]
+    assert contents.is_visible() and _top(phone, ".sb-contents") < 2 * PHONE["height"]
+    contents.get_by_role("link", name="Training").click()
+    phone.wait_for_url("**#training")  # type: ignore[attr-defined]
+    assert phone.locator("#training").is_visible()  # type: ignore[attr-defined]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # type: ignore[attr-defined]
+
+
+def test_on_a_desk_the_contents_are_in_the_sidebar_not_repeated(desk: object, site: str) -> None:  # noqa: F811
+    desk.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    assert not desk.locator(".sb-contents").is_visible()  # type: ignore[attr-defined]
+    assert desk.locator(".md-sidebar--secondary a[href='#training']").is_visible()  # type: ignore[attr-defined]
+
+
+def test_the_next_level_is_folded_on_screen_and_left_off_paper(desk: object, site: str) -> None:  # noqa: F811
+    desk.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    folded = desk.locator("details.sb-next")  # type: ignore[attr-defined]
+    assert folded.count() >= 1 and not folded.first.locator("li").first.is_visible()
+    desk.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert not folded.first.is_visible()
+
+
+def test_a_seven_competency_role_prints_on_two_a4_pages_with_its_address_and_qr_code_first(
+        browser: object, site: str) -> None:  # noqa: F811
+    context = browser.new_context(viewport=A4_CONTENT)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/roles/frontline-officer/", wait_until="networkidle")
+    assert page.locator("#competencies + .md-typeset__scrollwrap tbody tr").count() == 7
+    assert pdf_pages(page) <= 2
+    page.emulate_media(media="print")
+    handout = page.locator(".sb-handout")
+    assert handout.is_visible() and "roles/frontline-officer/" in handout.inner_text()
+    box = page.locator("img.sb-qr").bounding_box()
+    assert box is not None and box["y"] + box["height"] < A4_CONTENT["height"]
+    # No trace of the screen's interactive parts: no bar where the self-assessment sits.
+    assert not page.locator(".sb-assessment").is_visible()
+    assert page.locator(".sb-answers:visible").count() == 0
+    context.close()
+
+
+def test_the_home_page_opens_a_role_in_one_step(phone: object, site: str) -> None:  # noqa: F811
+    phone.goto(f"{site}/")  # type: ignore[attr-defined]
+    field = phone.get_by_label("Go to your role")  # type: ignore[attr-defined]
+    assert _top(phone, ".sb-role-finder") < PHONE["height"]
+    field.fill("Frontline officer")
+    field.press("Enter")
+    phone.wait_for_url("**/roles/frontline-officer/")  # type: ignore[attr-defined]
+    phone.goto(f"{site}/")  # type: ignore[attr-defined]
+    field.fill("no such role")
+    field.press("Enter")
+    assert "No role has that name" in phone.locator(".sb-role-finder [role=status]").inner_text()  # type: ignore
+
+
+def test_the_roles_index_follows_the_reporting_lines(desk: object, site: str) -> None:  # noqa: F811
+    desk.goto(f"{site}/roles/")  # type: ignore[attr-defined]
+    top = desk.locator("article > ul > li")  # type: ignore[attr-defined]
+    assert top.count() == 1 and top.first.locator("a").first.inner_text() == "Senior manager"
+    leader = desk.locator("li", has=desk.locator("> a", has_text="Customer service leader"))  # type: ignore
+    reports = leader.locator("> ul > li > a").all_inner_texts()
+    assert reports == ["Frontline officer", "General staff"]
