@@ -113,3 +113,58 @@ def test_the_roles_index_follows_the_reporting_lines(desk: object, site: str) ->
     leader = desk.locator("li", has=desk.locator("> a", has_text="Customer service leader"))  # type: ignore
     reports = leader.locator("> ul > li > a").all_inner_texts()
     assert reports == ["Frontline officer", "General staff"]
+
+
+def test_matrix_role_names_stay_in_view_after_a_sideways_scroll_on_a_phone(phone: object, site: str) -> None:  # noqa: F811
+    phone.goto(f"{site}/matrix/")  # type: ignore[attr-defined]
+    wrap = phone.locator(".md-typeset__scrollwrap").first  # type: ignore[attr-defined]
+    assert wrap.evaluate("node => node.scrollWidth > node.clientWidth")
+    wrap.evaluate("node => { node.scrollLeft = node.scrollWidth; }")
+    phone.wait_for_timeout(100)  # type: ignore[attr-defined]
+    assert wrap.evaluate("node => node.scrollLeft") > 100
+    name = wrap.locator("tbody td").first
+    box = name.bounding_box()
+    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+    assert name.inner_text().strip() and phone.evaluate(  # type: ignore[attr-defined]
+        "([x, y]) => document.elementFromPoint(x, y).closest('td') === document.querySelector("
+        "'.md-typeset__scrollwrap tbody td')", [box["x"] + 5, box["y"] + 5])
+
+
+def test_the_matrix_filter_is_kept_in_the_page_address(desk: object, site: str) -> None:  # noqa: F811
+    desk.goto(f"{site}/matrix/")  # type: ignore[attr-defined]
+    desk.get_by_label("Roles whose name contains").fill("front")  # type: ignore[attr-defined]
+    desk.get_by_label("Cluster").select_option(label="Serving customers")  # type: ignore[attr-defined]
+    assert desk.url.endswith("/matrix/?role=front&cluster=cluster-serving-customers")  # type: ignore[attr-defined]
+    desk.goto(f"{site}/matrix/?role=leader&cluster=cluster-leading-service")  # type: ignore[attr-defined]
+    assert desk.get_by_label("Roles whose name contains").input_value() == "leader"  # type: ignore[attr-defined]
+    assert desk.locator("#cluster-leading-service").is_visible()  # type: ignore[attr-defined]
+    assert not desk.locator("#cluster-serving-customers").is_visible()  # type: ignore[attr-defined]
+    rows = desk.locator("table tbody tr:visible")  # type: ignore[attr-defined]
+    assert rows.count() >= 1 and all("leader" in rows.nth(i).inner_text().lower() for i in range(rows.count()))
+
+
+def test_the_matrix_prints_on_landscape_a4_with_every_column_and_no_form(browser: object, site: str) -> None:  # noqa: F811
+    landscape = {"width": int((297 - 20) * MM), "height": int((210 - 20) * MM)}
+    context = browser.new_context(viewport=landscape)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/matrix/", wait_until="networkidle")
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    boxes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)]
+    assert boxes and all(width > height for width, height in boxes)  # every page turned sideways
+    page.emulate_media(media="print")
+    assert not page.locator(".sb-matrix-filter").is_visible()
+    for index in range(page.locator("table").count()):
+        table = page.locator("table").nth(index)
+        assert table.evaluate("t => t.getBoundingClientRect().right") <= landscape["width"] + 1
+        assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1")
+    context.close()
+
+
+def test_other_pages_print_upright(browser: object, site: str) -> None:  # noqa: F811
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/roles/frontline-officer/", wait_until="networkidle")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    boxes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)]
+    assert boxes and all(width < height for width, height in boxes)
+    context.close()

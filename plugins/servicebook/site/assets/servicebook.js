@@ -260,11 +260,29 @@
       });
       status.textContent = wanted ? "Roles shown: " + Object.keys(shown).length + "." : "";
     }
-    words.addEventListener("input", apply);
-    if (cluster) cluster.addEventListener("change", apply);
+    /* The filter lives in the page address (?role=…&cluster=…), so a trainer can link a filtered view. */
+    function remember() {
+      if (!window.history || !window.history.replaceState) return;
+      var query = new URLSearchParams(window.location.search);
+      query.delete("role");
+      query.delete("cluster");
+      if (words.value.trim()) query.set("role", words.value.trim());
+      if (cluster && cluster.value) query.set("cluster", cluster.value);
+      var search = query.toString();
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    var asked = new URLSearchParams(window.location.search);
+    words.value = asked.get("role") || "";
+    if (cluster && asked.get("cluster") && cluster.querySelector('option[value="' + CSS.escape(asked.get("cluster")) + '"]')) {
+      cluster.value = asked.get("cluster");
+    }
+    words.addEventListener("input", function () { apply(); remember(); });
+    if (cluster) cluster.addEventListener("change", function () { apply(); remember(); });
     box.appendChild(controls);
     box.appendChild(status);
     box.hidden = false;
+    if (words.value || (cluster && cluster.value)) apply();
   }
 
   function start() { setup(); fillAddresses(); copyButtons(); matrixFilter(); }
