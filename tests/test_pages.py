@@ -100,7 +100,9 @@ def test_with_a_site_url_role_and_competency_pages_carry_a_qr_code_of_their_addr
     svg = files["assets/servicebook/qr/roles/frontline.svg"].content
     assert svg.startswith("<?xml") and "<title>QR code of https://handbook.example.org/hb/roles/frontline/</title>" in svg
     assert "assets/servicebook/qr/library/listening.svg" in files
-    assert not any(path.startswith("assets/servicebook/qr/values/") for path in files)
+    # A value's QR code is on its poster, and leads to the value's page.
+    assert "assets/servicebook/qr/values/customer-focused.svg" in files
+    assert "../assets/servicebook/qr/values/customer-focused.svg" in files["posters/customer-focused.md"].content
 
 
 def test_without_a_site_url_there_is_no_qr_code() -> None:

@@ -168,3 +168,36 @@ def test_other_pages_print_upright(browser: object, site: str) -> None:  # noqa:
     boxes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)]
     assert boxes and all(width < height for width, height in boxes)
     context.close()
+
+
+@pytest.mark.parametrize("value", ["customer-focused", "respect-and-fairness"])
+def test_a_value_poster_prints_on_one_a4_page_with_its_qr_code(browser: object, site: str, value: str) -> None:  # noqa: F811
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/values/{value}/")
+    page.get_by_role("link", name="Poster of this value").click()
+    page.wait_for_url(f"**/posters/{value}/")
+    assert pdf_pages(page) == 1
+    page.emulate_media(media="print")
+    assert page.locator(".sb-poster-statement").is_visible() and page.locator("#we-do").is_visible()
+    assert f"/values/{value}/" in page.locator(".sb-poster-foot").inner_text()
+    assert page.locator(".sb-poster-foot img.sb-qr").evaluate("img => img.naturalWidth") > 0
+    assert not page.locator(".sb-screen-note").first.is_visible()
+    context.close()
+
+
+def test_the_pocket_card_holds_every_value_on_one_page_and_is_linked_from_the_workshop(
+        browser: object, site: str) -> None:  # noqa: F811
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/workshop/")
+    page.locator("#posters ~ p").get_by_role("link", name="the pocket card").click()
+    page.wait_for_url("**/posters/")
+    assert pdf_pages(page) == 1
+    page.emulate_media(media="print")
+    card = page.locator(".sb-card")
+    names = card.locator("dt").all_inner_texts()
+    assert len(names) == 5 and "Customer focused" in names
+    box = card.bounding_box()
+    assert box is not None and abs(box["width"] - 105 * MM) < 2 and abs(box["height"] - 148 * MM) < 2
+    context.close()

@@ -180,6 +180,9 @@ def generate(handbook: Handbook, *, directory_urls: bool = True, site_url: str |
     if tag_index:
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
+    posters = _posters(handbook, cache, published, site_url)
+    files += posters.pages
+    codes += posters.codes
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2"}
     for section, template in templates.items():
@@ -227,6 +230,37 @@ def _handout(path: str, directory_urls: bool, site_url: str | None) -> Handout:
 def _detail(template: str, path: str, handbook: Handbook, source: Path, id_: str, item: Any,
             handout: Handout | None) -> GeneratedFile:
     return replace(_render(template, path, handbook, source, id=id_, item=item, handout=handout), title=item.name)
+
+
+@dataclass(frozen=True)
+class _Posters:
+    pages: list[GeneratedFile]
+    codes: list[GeneratedFile]
+
+
+def _posters(handbook: Handbook, cache: PageCache, published: bool, site_url: str | None) -> _Posters:
+    """A poster of each value (one A4 page) and a pocket card of them all, for walls and wallets.
+
+    The poster's QR code is that of the value's page, where the value is explained.
+    """
+    home = page_path("posters")
+    address = site_url.rstrip("/") + "/" if site_url else ""
+    pages = [cache.page(home, index_inputs(handbook, "values"), partial(_titled, "Service values: pocket card", _render,
+                                                                         "posters.md.j2", home, handbook, address=address))]
+    codes = []
+    for vid, value in handbook.values.items():
+        path, handout = page_path("posters", vid), _handout(page_path("values", vid), published, site_url)
+        source = handbook.files["values", vid]
+        pages.append(cache.page(path, (handbook.framework, value), partial(
+            _titled, f"{value.name}: poster", _render, "poster.md.j2", path, handbook, source,
+            id=vid, item=value, handout=handout)))
+        if handout.qr:
+            codes.append(GeneratedFile(handout.qr, qr_svg(handout.address), source))
+    return _Posters(pages, codes)
+
+
+def _titled(title: str, render: Any, *args: Any, **kwargs: Any) -> GeneratedFile:
+    return replace(render(*args, **kwargs), title=title)
 
 
 def _growth(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:

@@ -167,7 +167,10 @@
   function fillAddresses() {
     /* Printed handouts name the page's full address; without a site_url it is only known here. */
     document.querySelectorAll(".sb-address:empty").forEach(function (node) {
-      node.textContent = window.location.href.split("#")[0];
+      /* A poster names the page it stands for, given by a link on the poster. */
+      var from = node.getAttribute("data-from");
+      var link = from ? document.querySelector(from) : null;
+      node.textContent = link ? link.href.split("#")[0] : window.location.href.split("#")[0];
     });
   }
 
