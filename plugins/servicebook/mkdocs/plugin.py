@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import yaml_load
 
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
@@ -25,11 +27,14 @@ from ..data.problems import DataError, Problem
 from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
+from ..site.preview import preview_script as _preview_script, preview_status
 from ..site.reuse import PageCache
 from .config import ServicebookConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
+PREVIEW_SCRIPT = "assets/servicebook/preview.js"  # only while serving
+PREVIEW_STATUS = "assets/servicebook/preview.json"
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -49,6 +54,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
         self.compiled = _Compiled()  # the theme's templates, compiled once per `mkdocs serve`
         self.edit_paths: dict[tuple[Path, str], str] = {}
+        self.problems: list[str] = []  # while serving: the problems of the saved data, shown on every page
+        self.site_url: str | None = None  # the published address, which `mkdocs serve` replaces with its own
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
@@ -57,6 +64,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.serving = command == "serve"
         self.cache = ReadCache() if self.serving else None
         self.page_cache = PageCache() if self.serving else None
+        if self.serving:
+            _quiet_success(self)
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
@@ -64,6 +73,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     @event_priority(100)  # before Material's offline plugin switches to file URLs
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.directory_urls = config.use_directory_urls
+        self.site_url = _published_site_url(config) if self.serving else config.site_url
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not HAS_LIBYAML:
             log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
@@ -75,6 +85,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+        if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(PREVIEW_SCRIPT)
         _weigh_search_fields(config)
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
@@ -94,7 +106,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             self.handbook = load_handbook(self.data_dir(config), self.cache)
+            self.problems = []
         except DataError as error:
+            self.problems = [problem.format(self.base) for problem in error.problems]
             report = "The handbook data has problems:\n" + error.report(self.base)
             if not (self.serving and self.handbook is not None):
                 self.handbook = None
@@ -106,13 +120,13 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
-        if not config.site_url and not self.warned:
+        if not self.site_url and not self.warned:
             # Printed, not logged: a missing QR code is worth knowing about, not worth failing a strict build.
             print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
                   "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
             self.warned = True
         tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
-        generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
+        generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=self.site_url,
                              cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls)
         self.titles = {page.path: page.title for page in generated if page.title}
         in_nav = _nav_paths(config.nav) if config.nav else None
@@ -124,6 +138,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             raise PluginError("The handbook data has problems:\n" + DataError(problems).report(self.base))
         for file, _ in new:
             files.append(file)
+        if self.serving:
+            files.append(File.generated(config, PREVIEW_SCRIPT, content=_preview_script()))
         self.written = {page.path: page.content for page in generated}
         return files
 
@@ -149,6 +165,10 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            status = Path(config.site_dir) / PREVIEW_STATUS
+            status.parent.mkdir(parents=True, exist_ok=True)
+            status.write_text(preview_status(self.problems), encoding="utf-8")
         search = _search_plugin(config)
         if search is not None:
             _complete_search_index(search, self.pages)
@@ -199,6 +219,42 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_shutdown(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+
+
+class _NotBuilt(logging.Filter):
+    """While the saved data has problems, MkDocs' closing line must not read as if all were well."""
+
+    def __init__(self, plugin: ServicebookPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.plugin.problems and str(record.msg).startswith("Documentation built"):
+            count = len(self.plugin.problems)
+            record.msg = (f"Pages NOT updated: the handbook data has {count} problem{'s' if count != 1 else ''} "
+                          "(listed above and on every page); the last good pages stay served")
+            record.args = ()
+        return True
+
+
+def _quiet_success(plugin: ServicebookPlugin) -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(existing, _NotBuilt) for existing in logger.filters):
+        logger.addFilter(_NotBuilt(plugin))
+
+
+def _published_site_url(config: MkDocsConfig) -> str | None:
+    """The site_url of mkdocs.yml: `mkdocs serve` sets config.site_url to its own local address,
+    which must not end up in the printed addresses and QR codes of a preview."""
+    if not config.config_file_path:
+        return None
+    try:
+        with open(config.config_file_path, "rb") as file:
+            raw = yaml_load(file)
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    value = raw.get("site_url") if isinstance(raw, dict) else None
+    return str(value) if value else None
 
 
 def _watch_natively(server: Any, folder: Path) -> Any:
