@@ -201,3 +201,56 @@ def test_the_pocket_card_holds_every_value_on_one_page_and_is_linked_from_the_wo
     box = card.bounding_box()
     assert box is not None and abs(box["width"] - 105 * MM) < 2 and abs(box["height"] - 148 * MM) < 2
     context.close()
+
+
+PAGE_KINDS = ["", "roles/", "roles/frontline-officer/", "library/", "library/listening-and-empathy/", "values/",
+              "values/customer-focused/", "training/", "training/service-foundations/", "matrix/", "growth/",
+              "growth/frontline-officer/", "workshop/", "tags/", "posters/", "posters/customer-focused/",
+              "guide/staff/"]
+
+
+def test_every_page_kind_works_on_a_phone(phone: object, site: str) -> None:  # noqa: F811
+    """The staff guide: every page works on a phone, its menu behind the button at the top left."""
+    for address in PAGE_KINDS:
+        phone.goto(f"{site}/{address}")  # type: ignore[attr-defined]
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], address  # type: ignore
+        menu = phone.locator("label.md-header__button[for='__drawer']")  # type: ignore[attr-defined]
+        box = menu.bounding_box()
+        assert menu.is_visible() and box is not None and box["x"] < 60 and box["y"] < 60, address
+        menu.click()
+        phone.locator(".md-nav--primary").first.wait_for(state="visible")  # type: ignore[attr-defined]
+
+
+def test_a_competency_handout_ends_with_its_address_and_qr_code(browser: object, site: str) -> None:  # noqa: F811
+    context = browser.new_context(viewport=A4_CONTENT)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/library/listening-and-empathy/", wait_until="networkidle")
+    assert pdf_pages(page) <= 2
+    page.emulate_media(media="print")
+    handout = page.locator(".sb-handout")
+    assert handout.is_visible() and "library/listening-and-empathy/" in handout.inner_text()
+    last = page.locator("article > *:visible").last
+    assert last.evaluate("node => node.classList.contains('sb-handout')")
+    context.close()
+
+
+def test_a_growth_page_prints_as_a_handout(browser: object, site: str) -> None:  # noqa: F811
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{site}/growth/frontline-officer/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("h1").first.is_visible()
+    context.close()
+
+
+def test_answers_print_only_where_ticked(desk: object, site: str) -> None:  # noqa: F811
+    """The guides: *Print* puts the ticked answers on paper; an unanswered form is left off."""
+    desk.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
+    rows = desk.locator(".sb-answers")  # type: ignore[attr-defined]
+    assert rows.count() > 1
+    rows.first.locator('input[value="sometimes"]').first.check()
+    desk.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert rows.first.is_visible() and rows.first.locator('input[value="sometimes"]').first.is_checked()
+    assert not rows.nth(1).is_visible()
