@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import yaml_load
+from mkdocs.utils.yaml import yaml_load
 
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
@@ -27,7 +27,8 @@ from ..data.problems import DataError, Problem
 from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
 from ..site.pages import ASSETS, generate
-from ..site.preview import preview_script as _preview_script, preview_status
+from ..site.preview import preview_script as _preview_script
+from ..site.preview import preview_status
 from ..site.reuse import PageCache
 from .config import ServicebookConfig
 

@@ -16,15 +16,15 @@ from typing import Any
 
 import jinja2
 
-from .generated import GeneratedFile
-from .growth import Growth, growth, next_level
 from ..data.layout import FRAMEWORK
 from ..data.link import Handbook
 from ..data.markup import escape_plain, render_rich
+from .generated import GeneratedFile
+from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
-from .tree import reporting_order
 from .reuse import PageCache, everything, growth_inputs, index_inputs, inputs_of, matrix_inputs
+from .tree import reporting_order
 
 SECTIONS = ("roles", "library", "values", "training")
 
@@ -245,8 +245,8 @@ def _posters(handbook: Handbook, cache: PageCache, published: bool, site_url: st
     """
     home = page_path("posters")
     address = site_url.rstrip("/") + "/" if site_url else ""
-    pages = [cache.page(home, index_inputs(handbook, "values"), partial(_titled, "Service values: pocket card", _render,
-                                                                         "posters.md.j2", home, handbook, address=address))]
+    card = partial(_titled, "Service values: pocket card", _render, "posters.md.j2", home, handbook, address=address)
+    pages = [cache.page(home, index_inputs(handbook, "values"), card)]
     codes = []
     for vid, value in handbook.values.items():
         path, handout = page_path("posters", vid), _handout(page_path("values", vid), published, site_url)
@@ -260,7 +260,8 @@ def _posters(handbook: Handbook, cache: PageCache, published: bool, site_url: st
 
 
 def _titled(title: str, render: Any, *args: Any, **kwargs: Any) -> GeneratedFile:
-    return replace(render(*args, **kwargs), title=title)
+    page: GeneratedFile = render(*args, **kwargs)
+    return replace(page, title=title)
 
 
 def _growth(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
