@@ -205,7 +205,7 @@ def test_clusters_and_values_are_told_apart_below_the_title_and_lead_to_their_pa
     page.goto(f"{site}/roles/frontline-officer/")  # type: ignore[attr-defined]
     assert page.locator(".md-tags").count() == 0  # type: ignore[attr-defined]
     title = page.locator("h1").first.bounding_box()["y"]  # type: ignore[attr-defined]
-    facts = page.locator(".sb-meta")  # type: ignore[attr-defined]
+    facts = page.locator(".sb-meta", has_text="Values:")  # type: ignore[attr-defined]
     assert facts.bounding_box()["y"] > title
     lines = {line.split(":")[0]: line for line in facts.inner_text().splitlines()}
     assert "Serving customers" in lines["Clusters"] and "Customer focused" not in lines["Clusters"]
