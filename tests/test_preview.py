@@ -10,6 +10,18 @@ from sitebuild import copy_example, mkdocs_build
 from test_browser import browser  # noqa: F401  (the shared browser fixture)
 
 
+def _open(page: object, url: str) -> None:
+    """Open `url`, again if the preview's live reload starts its own navigation meanwhile."""
+    for attempt in range(5):
+        try:
+            page.goto(url)  # type: ignore[attr-defined]
+            return
+        except Exception:  # playwright: "navigation interrupted by another navigation"
+            if attempt == 4:
+                raise
+            page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
 def _lines_after(log: Path, marker: str, wanted: str, seconds: float) -> str:
     """The log after the last `marker`, once it holds `wanted` (or when time is up)."""
     deadline = time.monotonic() + seconds
@@ -31,23 +43,23 @@ def test_a_broken_save_shows_a_banner_on_every_page_until_it_is_fixed(browser: o
     page = browser.new_page()  # type: ignore[attr-defined]
     try:
         assert serving.wait_for(f"{site}/roles/trainer/", "Designs and runs", 90) is not None
-        page.goto(f"{site}/roles/trainer/")
+        _open(page, f"{site}/roles/trainer/")
         assert page.locator(".sb-preview-problems").count() == 0
         role.write_text(good.replace("name: Trainer", "name: Trainer\nname: <b>Again</b>"))
         output_after = _lines_after(log, "given twice", "Reloading browsers", 60)
         assert "Pages NOT updated: the handbook data has 1 problem" in output_after
         assert "Documentation built" not in output_after
         for address in ("roles/trainer/", "", "matrix/", "guide/staff/"):
-            page.goto(f"{site}/{address}")
+            _open(page, f"{site}/{address}")
             banner = page.locator(".sb-preview-problems")
             banner.wait_for(timeout=10_000)
             assert banner.get_attribute("role") == "alert"
             assert "competencies/roles/trainer.yml:2:1: 'name' is given twice" in banner.inner_text(), address
             assert banner.locator("b").count() == 0  # problems are text, never markup
-        assert "Designs and runs" in page.goto(f"{site}/roles/trainer/").text()  # the last good page
+        assert "Designs and runs" in serving.get(f"{site}/roles/trainer/")  # the last good page
         role.write_text(good.replace("Designs and runs", "Plans and runs"))
         assert serving.wait_for(f"{site}/roles/trainer/", "Plans and runs", 60) is not None
-        page.goto(f"{site}/roles/trainer/")
+        _open(page, f"{site}/roles/trainer/")
         page.wait_for_timeout(1000)
         assert page.locator(".sb-preview-problems").count() == 0
     finally:
