@@ -123,7 +123,18 @@ def test_search_results_carry_no_tags(index: list[dict[str, str]]) -> None:
 
 
 def test_a_role_is_indexed_by_name_summary_and_responsibilities_only(index: list[dict[str, str]]) -> None:
-    sections = [entry for entry in index if entry["location"].startswith("roles/frontline-officer/")]
-    anchors = {entry["location"].partition("#")[2] for entry in sections}
-    assert anchors == {"", "responsibilities"}
+    [entry] = [entry for entry in index if entry["location"].startswith("roles/frontline-officer/")]
+    role = load_handbook(ROOT / "competencies").roles["frontline-officer"]
+    assert entry["location"] == "roles/frontline-officer/" and entry["title"] == role.name
+    assert role.summary in entry["text"] and all(line in entry["text"] for line in role.responsibilities)
+    assert "Listening and empathy" not in entry["text"]  # the profile and behaviours are the competencies' own
+
+
+def test_each_item_page_is_one_entry_holding_all_it_defines(index: list[dict[str, str]]) -> None:
+    """A hit anywhere on a competency page counts as a hit on the page itself, as Material ranks best."""
+    handbook = load_handbook(ROOT / "competencies")
+    for cid in handbook.competencies:
+        entries = [entry for entry in index if entry["location"].startswith(f"library/{cid}/")]
+        assert [entry["location"] for entry in entries] == [f"library/{cid}/"]
+        assert all(text in entries[0]["text"] for texts in handbook.behaviours[cid].values() for text in texts)
 

@@ -26,7 +26,7 @@ from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
 from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
-from ..site.pages import ASSETS, generate
+from ..site.pages import ASSETS, generate, is_item_page
 from ..site.preview import preview_script as _preview_script
 from ..site.preview import preview_status
 from ..site.reuse import PageCache
@@ -52,6 +52,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.warned = False
         self.written: dict[str, str] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
+        self.item_pages: set[str] = set()  # role, competency, value and module pages, by URL
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
         self.compiled = _Compiled()  # the theme's templates, compiled once per `mkdocs serve`
         self.edit_paths: dict[tuple[Path, str], str] = {}
@@ -139,6 +140,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             raise PluginError("The handbook data has problems:\n" + DataError(problems).report(self.base))
         for file, _ in new:
             files.append(file)
+        self.item_pages = {file.url.removeprefix("./") for (file, _), page in zip(new, generated, strict=True)
+                           if is_item_page(page.path)}
         if self.serving:
             files.append(File.generated(config, PREVIEW_SCRIPT, content=_preview_script()))
         self.written = {page.path: page.content for page in generated}
@@ -173,6 +176,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         search = _search_plugin(config)
         if search is not None:
             _complete_search_index(search, self.pages)
+            search.search_index.entries = one_entry_per_item(search.search_index.entries, self.item_pages)
 
     def _file(self, config: MkDocsConfig, page: GeneratedFile, in_nav: set[str] | None) -> File:
         # Role, competency, value and module pages are reached through their section's index page.
@@ -379,6 +383,31 @@ def _complete_search_index(search: Any, pages: list[str]) -> None:
         kept.setdefault(entry["location"].split("#")[0], []).append(entry)
     search.search_index.entries = [entry for url in pages for entry in fresh.get(url, kept.get(url, []))]
     search.search_index_prev = None  # Material's own merge would undo this
+
+
+def one_entry_per_item(entries: list[dict[str, Any]], items: set[str]) -> list[dict[str, Any]]:
+    """The search entries of a role, competency, value or module page, merged into the page's own.
+
+    Material ranks a hit in a page's first section well above the same hit in a later one, so a
+    behaviour found under a competency's "Level 2" heading lost to any page whose opening
+    paragraph shared one of its words. One entry per item also keeps the index small: a result
+    leads to the item's page, which opens with its profile or levels.
+    """
+    merged: list[dict[str, Any]] = []
+    heads: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        url, _, anchor = entry["location"].partition("#")
+        head = heads.get(url)
+        if url not in items or (not anchor and head is None):
+            if url in items:
+                heads[url] = entry = dict(entry)
+            merged.append(entry)
+        elif head is None:  # a section before the page's own entry: it becomes the page's entry
+            heads[url] = entry = {**entry, "location": url}
+            merged.append(entry)
+        else:
+            head["text"] = " ".join(part for part in (head.get("text", ""), entry.get("text", "")) if part)
+    return merged
 
 
 def _nav_paths(nav: Any) -> set[str]:

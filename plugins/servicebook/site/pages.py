@@ -139,6 +139,13 @@ def _rich(text: str) -> Markdown:
     return Markdown(f'<div class="sb-rich" markdown="0">\n{render_rich(text).html.strip()}\n</div>')
 
 
+def is_item_page(path: str) -> bool:
+    """Whether `path` is the page of one role, competency, value or module (not an index or part)."""
+    section, _, name = path.partition("/")
+    return section in SECTIONS and name.endswith(".md") and "/" not in name and name != "index.md" \
+        and not name[:1].isdigit()
+
+
 def page_path(section: str, id_: str | None = None) -> str:
     """Where a page lives among the docs: `roles/index.md`, `roles/<id>.md`, `matrix.md`, `tags.md`."""
     if section in ("matrix", "workshop", "tags"):
