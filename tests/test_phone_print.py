@@ -254,3 +254,32 @@ def test_answers_print_only_where_ticked(desk: object, site: str) -> None:  # no
     desk.emulate_media(media="print")  # type: ignore[attr-defined]
     assert rows.first.is_visible() and rows.first.locator('input[value="sometimes"]').first.is_checked()
     assert not rows.nth(1).is_visible()
+
+
+def test_a_deep_reporting_tree_reads_on_a_phone(browser: object, tmp_path: object) -> None:  # noqa: F811
+    """Twelve levels of reporting lines: every name stays on the screen and keeps room to read."""
+    from pathlib import Path
+
+    from conftest import write_data
+    from sitebuild import mkdocs_build
+    from test_browser import _serve
+
+    project = Path(str(tmp_path)) / "project"
+    roles = {f"roles/r{n:02d}.yml": f"name: Role number {n}\nsummary: Does the work of level {n}.\n"
+             "competencies:\n  listening: 1\n" + (f"reports_to: r{n - 1:02d}\n" if n else "") for n in range(12)}
+    write_data(project / "competencies", {"roles/frontline.yml": None, "roles/leader.yml": None, **roles})
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Home\n")
+    (project / "mkdocs.yml").write_text("site_name: Deep\ntheme:\n  name: material\n  font: false\n"
+                                        "plugins:\n  - search\n  - servicebook\n")
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.output
+    context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
+    page = context.new_page()
+    for site in _serve(build.site):
+        page.goto(f"{site}/roles/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        deepest = page.get_by_role("link", name="Role number 11", exact=True).locator("xpath=..")
+        box = deepest.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"] and box["width"] >= PHONE["width"] / 2
+    context.close()
