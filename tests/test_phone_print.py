@@ -276,8 +276,8 @@ def test_a_deep_reporting_tree_reads_on_a_phone(browser: object, tmp_path: objec
     assert build.returncode == 0, build.output
     context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
     page = context.new_page()
-    for site in _serve(build.site):
-        page.goto(f"{site}/roles/")
+    for address in _serve(build.site):
+        page.goto(f"{address}/roles/")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         deepest = page.get_by_role("link", name="Role number 11", exact=True).locator("xpath=..")
         box = deepest.bounding_box()
