@@ -121,6 +121,12 @@ def _in_process(root: Path) -> tuple[float, float, int]:
     return loaded - start, time.perf_counter() - loaded, sum(file.path.endswith(".md") for file in files)
 
 
+def _searchable(root: Path) -> int:
+    """Generated pages that go into the search index: not those that only repeat other pages."""
+    files = generate(load_handbook(root / "competencies"))
+    return sum(file.path.endswith(".md") and "search:\n  exclude: true" not in file.content for file in files)
+
+
 def measure(roles: int, runs: int, scratch: Path) -> Row:
     source = project(scratch / f"plugin-{roles}", roles)
     floor = floor_project(scratch / f"floor-{roles}", source)
@@ -158,7 +164,7 @@ def serve_refresh(roles: int, edits: int, scratch: Path) -> tuple[list[float], i
             time.sleep(1)
         index = json.loads(serving.get(f"{site}/search/search_index.json"))["docs"]
         indexed = len({entry["location"].split("#")[0] for entry in index})
-        pages = _in_process(root)[2] + 1  # the generated pages and the home page
+        pages = _searchable(root) + 1  # the generated pages that search indexes, and the home page
         return times, indexed, pages
     finally:
         server.terminate()
@@ -195,7 +201,7 @@ def main() -> None:
             times, indexed, pages = serve_refresh(args.serve_roles, 5, scratch)
             print(f"\nmkdocs serve --dirty at {args.serve_roles} roles: an edited role page is served "
                   f"{statistics.median(times):.2f} s after saving (median of {len(times)}, "
-                  f"slowest {max(times):.2f} s); the search index holds {indexed} of {pages} pages")
+                  f"slowest {max(times):.2f} s); the search index holds {indexed} of the {pages} pages it indexes")
     print(f"\npeak memory of this script: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
 
 

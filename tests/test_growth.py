@@ -50,9 +50,10 @@ def test_the_step_up_lists_what_changes_what_is_kept_and_the_training(tmp_path: 
 def test_role_pages_show_the_next_level_and_link_their_growth_page(tmp_path: Path) -> None:
     files = {file.path: file for file in generate(_handbook(tmp_path))}
     role = files["roles/frontline.md"].content
-    assert "What the next level, 2 · Practitioner, adds:\n{: .sb-next-intro }\n\n- Settles it.\n" in role
+    assert ('<details class="sb-next" markdown="0">\n<summary>What the next level, 2 · Practitioner, adds</summary>\n'
+            "<ul>\n<li>Settles it.</li>\n</ul>\n</details>") in role
     assert "This is the highest level of Writing that the framework describes." in role
-    assert "- **Next step:** [Growing into Leader](../growth/frontline.md)" in role
+    assert "**Next step:** [Growing into Leader](../growth/frontline.md)<br>" in role
     page = files["growth/frontline.md"]
     assert page.title == "From Frontline to Leader"
     assert "On the way, at 2 · Practitioner:\n\n- Settles it.\n\nExpected at 3 · Expert:\n\n- Finds the cause." in page.content

@@ -151,11 +151,15 @@ def test_text_shows_as_typed(hostile: Build, path: str) -> None:
             assert " ".join(line.split()) in text, (path, line)
 
 
-def test_tags_show_names_as_typed(hostile: Build) -> None:
-    for path in ("roles/frontline/index.html", "library/listening/index.html", "tags/index.html"):
+def test_cluster_and_value_links_show_names_as_typed(hostile: Build) -> None:
+    for path in ("roles/frontline/index.html", "library/listening/index.html"):
         source = (hostile.site / path).read_text(encoding="utf-8")
-        tags = [html.unescape(tag).strip() for tag in re.findall(r'class="md-tag">(.*?)</', source, re.S)]
-        assert tags and set(tags) == {HOSTILE_NAME}, (path, tags)
+        names = [html.unescape(name).strip() for name in
+                 re.findall(r'<a href="[^"]*(?:values/customer-focused/|#cluster-serving)">(.*?)</a>', source, re.S)]
+        assert names and set(names) == {HOSTILE_NAME}, (path, names)
+    source = (hostile.site / "tags" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h3 id="(?:cluster-serving|value-customer-focused)">(.*?)(?:<a class="headerlink"|</h3>)', source, re.S)
+    assert len(headings) == 2 and {html.unescape(name).strip() for name in headings} == {HOSTILE_NAME}
 
 
 def test_no_script_runs_from_yaml(hostile: Build) -> None:

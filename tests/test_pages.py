@@ -17,6 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from conftest import FIXTURES, write_data
 from servicebook.data.link import load_handbook
+from servicebook.data.markup import escape_plain
 from servicebook.site.generated import GeneratedFile
 from servicebook.site.pages import generate
 from synthetic import write_framework
@@ -70,7 +71,7 @@ def test_redirects_follow_the_url_style() -> None:
     assert 'location.replace("frontline.html"' in flat["roles/front-line.html"].content
 
 
-def test_front_matter_holds_only_tags_exactly_as_typed(tmp_path: Path) -> None:
+def test_front_matter_holds_only_search_settings_and_names_stay_in_the_body(tmp_path: Path) -> None:
     # Names that would end or extend YAML front matter if they were not quoted.
     names = ['x: y\'s "quoted" \\ # not a comment', "---", "title: Injected", "[a, b]", "{{ 7*7 }}", "&lt;b"]
     handbook = load_handbook(write_data(tmp_path / "data", {
@@ -85,9 +86,9 @@ def test_front_matter_holds_only_tags_exactly_as_typed(tmp_path: Path) -> None:
         if not file.path.endswith(".md"):
             continue
         body, meta = get_data(file.content)
-        assert set(meta) <= {"tags"}, file.path
+        assert set(meta) <= {"search"}, file.path
         if file.path in ("library/listening.md", "roles/frontline.md", "roles/leader.md"):
-            assert meta["tags"] == ["Serving customers", *names], file.path
+            assert "tags" not in meta and all(escape_plain(name) in body for name in names), file.path
         assert body.startswith("# "), file.path
 
 
@@ -100,7 +101,9 @@ def test_with_a_site_url_role_and_competency_pages_carry_a_qr_code_of_their_addr
     svg = files["assets/servicebook/qr/roles/frontline.svg"].content
     assert svg.startswith("<?xml") and "<title>QR code of https://handbook.example.org/hb/roles/frontline/</title>" in svg
     assert "assets/servicebook/qr/library/listening.svg" in files
-    assert not any(path.startswith("assets/servicebook/qr/values/") for path in files)
+    # A value's QR code is on its poster, and leads to the value's page.
+    assert "assets/servicebook/qr/values/customer-focused.svg" in files
+    assert "../assets/servicebook/qr/values/customer-focused.svg" in files["posters/customer-focused.md"].content
 
 
 def test_without_a_site_url_there_is_no_qr_code() -> None:

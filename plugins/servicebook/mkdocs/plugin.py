@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 from ..data import quality
 from ..data.link import Handbook, load_handbook
@@ -25,14 +27,19 @@ from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
 from ..site.checkins import CHECKIN_CSS, CHECKIN_SCRIPTS
+from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
-from ..site.pages import ASSETS, generate
+from ..site.pages import ASSETS, generate, is_item_page
+from ..site.preview import preview_script as _preview_script
+from ..site.preview import preview_status
 from ..site.reuse import PageCache
 from .config import ServicebookConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
 SHOWN_FINDINGS = 30  # content findings printed by a build; `servicebook check` lists them all
+PREVIEW_SCRIPT = "assets/servicebook/preview.js"  # only while serving
+PREVIEW_STATUS = "assets/servicebook/preview.json"
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -50,9 +57,12 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.shown_findings = ""  # printed once while serving, until they change
         self.written: dict[str, str | bytes] = {}  # what the last build generated, by path
         self.pages: list[str] = []  # every page of this build, in order, by URL
+        self.item_pages: set[str] = set()  # role, competency, value and module pages, by URL
         self.directory_urls = True  # the URL style of mkdocs.yml, before an offline build changes it
         self.compiled = _Compiled()  # the theme's templates, compiled once per `mkdocs serve`
         self.edit_paths: dict[tuple[Path, str], str] = {}
+        self.problems: list[str] = []  # while serving: the problems of the saved data, shown on every page
+        self.site_url: str | None = None  # the published address, which `mkdocs serve` replaces with its own
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
@@ -61,6 +71,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.serving = command == "serve"
         self.cache = ReadCache() if self.serving else None
         self.page_cache = PageCache() if self.serving else None
+        if self.serving:
+            _quiet_success(self)
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         return self.base / self.config.data_dir
@@ -68,6 +80,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     @event_priority(100)  # before Material's offline plugin switches to file URLs
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.directory_urls = config.use_directory_urls
+        self.site_url = _published_site_url(config) if self.serving else config.site_url
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not HAS_LIBYAML:
             log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
@@ -82,6 +95,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
                 config.extra_javascript.append(script)
         if CHECKIN_CSS not in config.extra_css:
             config.extra_css.append(CHECKIN_CSS)
+        if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(PREVIEW_SCRIPT)
+        _weigh_search_fields(config)
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
         overrides = str(resources.files("servicebook.mkdocs").joinpath("overrides"))
@@ -99,9 +115,11 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
-            self.handbook = load_handbook(self.data_dir(config), self.cache)
-            self._content_checks(self.handbook)
+            handbook = load_handbook(self.data_dir(config), self.cache)
+            self._content_checks(handbook)  # may raise: a framework can make its findings errors
+            self.handbook, self.problems = handbook, []
         except DataError as error:
+            self.problems = [problem.format(self.base) for problem in error.problems]
             report = "The handbook data has problems:\n" + error.report(self.base)
             if not (self.serving and self.handbook is not None):
                 self.handbook = None
@@ -142,13 +160,13 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
-        if not config.site_url and not self.warned:
+        if not self.site_url and not self.warned:
             # Printed, not logged: a missing QR code is worth knowing about, not worth failing a strict build.
             print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
                   "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
             self.warned = True
         tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
-        generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=config.site_url,
+        generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=self.site_url,
                              cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls,
                              downloads=not self.serving)
         self.titles = {page.path: page.title for page in generated if page.title}
@@ -163,8 +181,19 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             raise PluginError("The handbook data has problems:\n" + DataError(problems).report(self.base))
         for file, _ in new:
             files.append(file)
+        self.item_pages = {file.url.removeprefix("./") for (file, _), page in zip(new, generated, strict=True)
+                           if is_item_page(page.path)}
+        if self.serving:
+            files.append(File.generated(config, PREVIEW_SCRIPT, content=_preview_script()))
         self.written = {page.path: page.content for page in generated}
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page asks for the role finder with a comment; generated pages never do.
+        if MARKER in markdown and self.handbook is not None and page.file.src_uri not in self.written:
+            finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls)
+            markdown = markdown.replace(MARKER, "\n" + finder + "\n", 1)
+        return markdown
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new template environment for every build, and compiling Material's
@@ -181,9 +210,14 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            status = Path(config.site_dir) / PREVIEW_STATUS
+            status.parent.mkdir(parents=True, exist_ok=True)
+            status.write_text(preview_status(self.problems), encoding="utf-8")
         search = _search_plugin(config)
         if search is not None:
             _complete_search_index(search, self.pages)
+            search.search_index.entries = one_entry_per_item(search.search_index.entries, self.item_pages)
 
     def _file(self, config: MkDocsConfig, page: GeneratedFile, in_nav: set[str] | None) -> File:
         # Role, competency, value and module pages are reached through their section's index page.
@@ -231,6 +265,42 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_shutdown(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+
+
+class _NotBuilt(logging.Filter):
+    """While the saved data has problems, MkDocs' closing line must not read as if all were well."""
+
+    def __init__(self, plugin: ServicebookPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.plugin.problems and str(record.msg).startswith("Documentation built"):
+            count = len(self.plugin.problems)
+            record.msg = (f"Pages NOT updated: the handbook data has {count} problem{'s' if count != 1 else ''} "
+                          "(listed above and on every page); the last good pages stay served")
+            record.args = ()
+        return True
+
+
+def _quiet_success(plugin: ServicebookPlugin) -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(existing, _NotBuilt) for existing in logger.filters):
+        logger.addFilter(_NotBuilt(plugin))
+
+
+def _published_site_url(config: MkDocsConfig) -> str | None:
+    """The site_url of mkdocs.yml: `mkdocs serve` sets config.site_url to its own local address,
+    which must not end up in the printed addresses and QR codes of a preview."""
+    if not config.config_file_path:
+        return None
+    try:
+        with open(config.config_file_path, "rb") as file:
+            raw = yaml_load(file)
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    value = raw.get("site_url") if isinstance(raw, dict) else None
+    return str(value) if value else None
 
 
 def _watch_natively(server: Any, folder: Path) -> Any:
@@ -309,6 +379,24 @@ def _has_tags(config: MkDocsConfig) -> bool:
     return any(name in config.plugins for name in ("tags", "material/tags"))
 
 
+TITLE_BOOST = 3  # Material's default is 1,000: a heading that shares one common word outranks every behaviour
+
+
+def _weigh_search_fields(config: MkDocsConfig) -> None:
+    """Let the words of a behaviour lead to the competency that defines it.
+
+    With Material's weights, any page whose title shares one word with the query ("team",
+    "customer") comes before the section whose text holds all of them. A site that sets the
+    search plugin's `fields` itself keeps its own weights. Runs before Material's search plugin
+    fills in its defaults.
+    """
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        fields = getattr(plugin, "config", {}).get("fields") if plugin is not None else None
+        if isinstance(fields, dict) and not fields:
+            fields["title"] = {"boost": TITLE_BOOST}
+
+
 def _search_plugin(config: MkDocsConfig) -> Any:
     """Material's search plugin, when it keeps its index between dirty rebuilds."""
     for plugin in config.plugins.values():
@@ -336,6 +424,31 @@ def _complete_search_index(search: Any, pages: list[str]) -> None:
         kept.setdefault(entry["location"].split("#")[0], []).append(entry)
     search.search_index.entries = [entry for url in pages for entry in fresh.get(url, kept.get(url, []))]
     search.search_index_prev = None  # Material's own merge would undo this
+
+
+def one_entry_per_item(entries: list[dict[str, Any]], items: set[str]) -> list[dict[str, Any]]:
+    """The search entries of a role, competency, value or module page, merged into the page's own.
+
+    Material ranks a hit in a page's first section well above the same hit in a later one, so a
+    behaviour found under a competency's "Level 2" heading lost to any page whose opening
+    paragraph shared one of its words. One entry per item also keeps the index small: a result
+    leads to the item's page, which opens with its profile or levels.
+    """
+    merged: list[dict[str, Any]] = []
+    heads: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        url, _, anchor = entry["location"].partition("#")
+        head = heads.get(url)
+        if url not in items or (not anchor and head is None):
+            if url in items:
+                heads[url] = entry = dict(entry)
+            merged.append(entry)
+        elif head is None:  # a section before the page's own entry: it becomes the page's entry
+            heads[url] = entry = {**entry, "location": url}
+            merged.append(entry)
+        else:
+            head["text"] = " ".join(part for part in (head.get("text", ""), entry.get("text", "")) if part)
+    return merged
 
 
 def _nav_paths(nav: Any) -> set[str]:

@@ -30,6 +30,7 @@ from .growth import Growth, growth, next_level
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, group_inputs, growth_inputs, index_inputs, inputs_of, matrix_inputs
+from .tree import reporting_order
 
 SECTIONS = ("roles", "library", "values", "training", "pledges")
 
@@ -57,19 +58,18 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
-                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level, tags=_tags,
+                       role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level,
+                       role_clusters=_role_clusters, indent=_indent,
                        checkin_box=lambda rid: Markdown(checkin_box(rid)))
     env.filters["join"] = _join
     env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups)
     return env
 
 
-def _join(items: Any, separator: str = "") -> Markdown:
-    """Jinja's join, keeping the links built here as Markdown.
+def _indent(depth: int) -> Markdown:
+    """The leading spaces of a list item nested `depth` levels deep."""
+    return Markdown("    " * depth)
 
-    Each plain text is escaped; the separator is the template's own.
-    """
-    return Markdown(separator.join(_finalize(item) for item in items))
 
 
 @jinja2.pass_context
@@ -106,32 +106,18 @@ def _role_groups(context: Any) -> Markdown:
     return Markdown(f'<script type="application/json" class="sb-role-groups">{text}</script>')
 
 
-@jinja2.pass_context
-def _tags(context: Any, section: str, id_: str) -> Markdown:
-    """Front matter naming the page's clusters and values, which Material's tags plugin shows as tags.
+def _join(items: Any, separator: str = ", ") -> Markdown:
+    """Jinja's own `join` makes a plain string of links, which would then be escaped and show as text."""
+    return Markdown(escape_plain(separator).join(_finalize(item) for item in items))
 
-    Tag names are written as JSON strings, which YAML reads back exactly as typed.
-    """
+
+@jinja2.pass_context
+def _role_clusters(context: Any, rid: str) -> list[Any]:
+    """The clusters of a role's competencies, in profile order, once each."""
     handbook: Handbook = context["hb"]
-    clusters = {cluster.id: cluster.name for cluster in handbook.framework.clusters}
-    if section == "roles":
-        competencies = [need.competency for need in handbook.needs[id_]]
-        values = role_values(handbook, id_)
-    elif section == "pledges":
-        competencies = handbook.pledges[id_].competencies
-        values = list(dict.fromkeys(vid for cid in competencies for vid in handbook.competencies[cid].values))
-    else:
-        competencies, values = [id_], handbook.competencies[id_].values
-    names = [clusters[cid] for cid in dict.fromkeys(
-        c for c in (handbook.competencies[cid].cluster for cid in competencies) if c is not None)]
-    names += [handbook.values[vid].name for vid in values]
-    group = handbook.roles[id_].group if section == "roles" else None
-    if group:
-        names.append(handbook.groups[group].name)
-    if not names:
-        return Markdown("")
-    lines = ["---", "tags:", *(f"  - {json.dumps(name, ensure_ascii=False)}" for name in dict.fromkeys(names)), "---"]
-    return Markdown("\n".join(lines) + "\n")
+    clusters = {cluster.id: cluster for cluster in handbook.framework.clusters}
+    found = (handbook.competencies[need.competency].cluster for need in handbook.needs[rid])
+    return [clusters[cid] for cid in dict.fromkeys(found) if cid is not None]
 
 
 @jinja2.pass_context
@@ -196,6 +182,13 @@ def _rich(text: str) -> Markdown:
     return Markdown(f'<div class="sb-rich" markdown="0">\n{render_rich(text).html.strip()}\n</div>')
 
 
+def is_item_page(path: str) -> bool:
+    """Whether `path` is the page of one role, competency, value or module (not an index or part)."""
+    section, _, name = path.partition("/")
+    return section in SECTIONS and name.endswith(".md") and "/" not in name and name != "index.md" \
+        and not name[:1].isdigit()
+
+
 def page_path(section: str, id_: str | None = None) -> str:
     """Where a page lives among the docs: `roles/index.md`, `roles/<id>.md`, `matrix.md`, `tags.md`."""
     if section in ("matrix", "workshop", "tags"):
@@ -257,6 +250,9 @@ def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, ca
         files.append(_render("tags.md.j2", page_path("tags"), handbook))
     files += _workshop(handbook, cache, handouts, bool(site_url))
     files += data_files(handbook, cache, partial(_render, "data.md.j2", "data/index.md", handbook), made=downloads)
+    posters = _posters(handbook, cache, published, site_url)
+    files += posters.pages
+    codes += posters.codes
     templates = {"roles": "role.md.j2", "library": "competency.md.j2", "values": "value.md.j2",
                  "training": "module.md.j2", "pledges": "pledge.md.j2"}
     for section, template in templates.items():
@@ -328,6 +324,38 @@ def _groups_and_pledges(handbook: Handbook, framework: Path, cache: PageCache) -
     return files
 
 
+@dataclass(frozen=True)
+class _Posters:
+    pages: list[GeneratedFile]
+    codes: list[GeneratedFile]
+
+
+def _posters(handbook: Handbook, cache: PageCache, published: bool, site_url: str | None) -> _Posters:
+    """A poster of each value (one A4 page) and a pocket card of them all, for walls and wallets.
+
+    The poster's QR code is that of the value's page, where the value is explained.
+    """
+    home = page_path("posters")
+    address = site_url.rstrip("/") + "/" if site_url else ""
+    card = partial(_titled, "Service values: pocket card", _render, "posters.md.j2", home, handbook, address=address)
+    pages = [cache.page(home, index_inputs(handbook, "values"), card)]
+    codes = []
+    for vid, value in handbook.values.items():
+        path, handout = page_path("posters", vid), _handout(page_path("values", vid), published, site_url)
+        source = handbook.files["values", vid]
+        pages.append(cache.page(path, (handbook.framework, value), partial(
+            _titled, f"{value.name}: poster", _render, "poster.md.j2", path, handbook, source,
+            id=vid, item=value, handout=handout)))
+        if handout.qr:
+            codes.append(GeneratedFile(handout.qr, qr_svg(handout.address), source))
+    return _Posters(pages, codes)
+
+
+def _titled(title: str, render: Any, *args: Any, **kwargs: Any) -> GeneratedFile:
+    page: GeneratedFile = render(*args, **kwargs)
+    return replace(page, title=title)
+
+
 def _growth(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
     """A page per role that reports to another, on the step up, and an index of them."""
     steps = [step for rid in handbook.roles if (step := growth(handbook, rid)) is not None]
@@ -349,13 +377,14 @@ def _step(handbook: Handbook, step: Growth) -> GeneratedFile:
 def _roles_index(handbook: Handbook, cache: PageCache) -> list[GeneratedFile]:
     """The roles index: one page, or an overview and pages of LIST_ROWS roles for a large handbook."""
     home = page_path("roles")
-    parts = list_parts(list(handbook.roles), home, "roles/")
+    order = reporting_order(handbook)
+    parts = list_parts([rid for rid, _ in order], home, "roles/")
     fw = handbook.framework
     if len(parts) == 1:
         return [cache.page(home, index_inputs(handbook, "roles"), partial(
-            _render, "roles.md.j2", home, handbook, parts=parts))]
+            _render, "roles.md.j2", home, handbook, parts=parts, tree=order))]
     ends = (handbook.roles[rid] for part in parts for rid in (part.ids[0], part.ids[-1]))
-    files = [cache.page(home, (fw, *ends), partial(_render, "roles.md.j2", home, handbook, parts=parts))]
+    files = [cache.page(home, (fw, *ends), partial(_render, "roles.md.j2", home, handbook, parts=parts, tree=[]))]
     for part in parts:
         shown = [handbook.roles[rid] for rid in part.ids]
         bosses = [handbook.roles[role.reports_to] for role in shown if role.reports_to]

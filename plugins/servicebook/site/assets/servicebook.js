@@ -18,7 +18,10 @@
   function fillAddresses() {
     /* Printed handouts name the page's full address; without a site_url it is only known here. */
     document.querySelectorAll(".sb-address:empty").forEach(function (node) {
-      node.textContent = window.location.href.split("#")[0];
+      /* A poster names the page it stands for, given by a link on the poster. */
+      var from = node.getAttribute("data-from");
+      var link = from ? document.querySelector(from) : null;
+      node.textContent = link ? link.href.split("#")[0] : window.location.href.split("#")[0];
     });
   }
 
@@ -113,12 +116,35 @@
       });
       status.textContent = wanted || inGroup ? "Roles shown: " + Object.keys(shown).length + "." : "";
     }
-    words.addEventListener("input", apply);
-    if (cluster) cluster.addEventListener("change", apply);
-    if (group) group.addEventListener("change", apply);
+    /* The filter lives in the page address (?role=…&cluster=…&group=…), so a trainer can link a filtered view. */
+    function remember() {
+      if (!window.history || !window.history.replaceState) return;
+      var query = new URLSearchParams(window.location.search);
+      query.delete("role");
+      query.delete("cluster");
+      query.delete("group");
+      if (words.value.trim()) query.set("role", words.value.trim());
+      if (cluster && cluster.value) query.set("cluster", cluster.value);
+      if (group && group.value) query.set("group", group.value);
+      var search = query.toString();
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    var asked = new URLSearchParams(window.location.search);
+    words.value = asked.get("role") || "";
+    if (cluster && asked.get("cluster") && cluster.querySelector('option[value="' + CSS.escape(asked.get("cluster")) + '"]')) {
+      cluster.value = asked.get("cluster");
+    }
+    if (group && asked.get("group") && group.querySelector('option[value="' + CSS.escape(asked.get("group")) + '"]')) {
+      group.value = asked.get("group");
+    }
+    words.addEventListener("input", function () { apply(); remember(); });
+    if (cluster) cluster.addEventListener("change", function () { apply(); remember(); });
+    if (group) group.addEventListener("change", function () { apply(); remember(); });
     box.appendChild(controls);
     box.appendChild(status);
     box.hidden = false;
+    if (words.value || (cluster && cluster.value) || (group && group.value)) apply();
   }
 
   function staffGroups(controls, rows) {
@@ -176,5 +202,49 @@
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
+  }
+})();
+
+/* ---- Role finder (issue 12) ----------------------------------------------------------------
+   A page that holds <!-- servicebook:role-finder --> gets a field listing every role's name:
+   picking or typing one opens that role's page. Its messages are read from the page. */
+(function () {
+  "use strict";
+
+  function finder() {
+    document.querySelectorAll("form.sb-role-finder:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "1");
+      var input = form.querySelector("input");
+      var status = form.querySelector(".sb-status");
+      var options = Array.prototype.slice.call(form.querySelectorAll("datalist option"));
+      function find(words) {
+        var wanted = words.trim().toLowerCase();
+        if (!wanted) return null;
+        var exact = options.filter(function (option) { return option.value.toLowerCase() === wanted; });
+        if (exact.length) return exact[0];
+        var starts = options.filter(function (option) { return option.value.toLowerCase().indexOf(wanted) === 0; });
+        return starts.length === 1 ? starts[0] : null;
+      }
+      function open(option) { window.location.href = option.getAttribute("data-href"); }
+      input.addEventListener("change", function () {
+        var option = find(input.value);
+        if (option && option.value.toLowerCase() === input.value.trim().toLowerCase()) open(option);
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var option = find(input.value);
+        if (option) open(option);
+        else status.textContent = form.getAttribute("data-missing");
+      });
+      form.hidden = false;
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(finder);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", finder);
+  } else {
+    finder();
   }
 })();
