@@ -50,6 +50,7 @@ def test_each_starter_checks_and_builds_strictly(tmp_path: Path, starter: str,
     assert all("we_avoid:" in value.read_text() for value in (data / "values").glob("*.yml"))
     assert len(list((data / "pledges").glob("*.yml"))) >= 3
     assert (build.site / "groups" / "index.html").is_file() and (build.site / "pledges" / "index.html").is_file()
+    assert 'class="sb-role-finder' in (build.site / "index.html").read_text()  # staff reach their role in one step
     assert (build.site / "guide" / "staff" / "index.html").is_file()
     assert (target / ".github" / "workflows" / "handbook.yml").is_file()
     assert (target / ".gitignore").read_text().startswith(".venv/")
