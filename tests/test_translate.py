@@ -11,6 +11,7 @@ from conftest import ROOT
 from servicebook.data import catalogue
 from servicebook.tools import translate
 from servicebook.tools.cli import main
+from sitebuild import mkdocs_build
 
 
 @pytest.fixture()
@@ -153,3 +154,34 @@ def test_a_catalogue_too_large_is_not_read(data: Path) -> None:
     big = folder / "cy.po"
     big.write_bytes(b"#" * (catalogue.CATALOGUE_MAX + 1))
     assert "the catalogue is" in catalogue.read(big).problems[0].message
+
+
+def test_check_tells_translations_to_do_and_strict_fails_on_them(data: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    translate.update(data, "cy")
+    capsys.readouterr()
+    assert main(["check", "--data-dir", str(data)]) == 0
+    total = len(translate.texts_of(data))
+    assert f"cy.po:21:1: cy: {total} of {total} texts are not translated yet, the first framework:title" \
+        in capsys.readouterr().out
+    assert main(["check", "--strict", "--data-dir", str(data)]) == 1
+    assert main(["check", "--format", "github", "--data-dir", str(data)]) == 0
+    assert "::warning file=" in capsys.readouterr().out
+
+
+def test_a_broken_catalogue_fails_check_and_the_build(data: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    translate.update(data, "cy")
+    path = po(data)
+    path.write_text(path.read_text().replace('msgctxt "framework:title"', 'msgctxt "framework:tittle"'))
+    capsys.readouterr()
+    assert main(["check", "--data-dir", str(data)]) == 1
+    assert "cy.po:21:1: this entry names 'framework:tittle', which the framework has not" in capsys.readouterr().out
+    project = tmp_path / "site"
+    project.mkdir()
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Home\n")
+    (project / "mkdocs.yml").write_text(f"site_name: T\ntheme:\n  name: material\nplugins:\n  - servicebook:\n"
+                                        f"      data_dir: {data}\n")
+    build = mkdocs_build(project)
+    assert build.returncode != 0 and "framework:tittle" in build.output and not (project / "site").exists()

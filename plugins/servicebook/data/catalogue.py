@@ -300,9 +300,13 @@ def _status(read: Read, texts: list[Text], current: dict[tuple[str, str], Entry]
                                 "check the translation against the new text, then remove the fuzzy flag"))
         else:
             missing.append(text)
-            line = entry.line if entry is not None else 1
-            warnings.append(Problem(read.path, line, 1, f"{read.language}: {text.context} is not translated yet",
-                                    "add its translation (servicebook translate update adds empty entries)"))
+    if missing:  # one line, not hundreds: `translate status` and a PO editor list them
+        first = current.get((missing[0].context, missing[0].source))
+        warnings.append(Problem(read.path, first.line if first is not None else 1, 1,
+                                f"{read.language}: {len(missing)} of {len(texts)} texts are not translated yet, "
+                                f"the first {missing[0].context}",
+                                "translate them; servicebook translate status counts them, and translate update "
+                                "adds new texts as empty entries"))
     for entries in stale_by_context.values():
         obsolete += entries  # old source text in a live context: update keeps it as a fuzzy suggestion
     return warnings, Status(read.language, len(texts), translated, missing, stale, obsolete)
@@ -312,3 +316,34 @@ def catalogues(root: Path) -> list[Path]:
     """The catalogue files of a data folder, by language tag."""
     folder = root / TRANSLATIONS
     return sorted(folder.glob("*.po")) if folder.is_dir() else []
+
+
+# Where the linked handbook keeps each kind's items (its attribute is the folder's name otherwise).
+_HANDBOOK_ATTRIBUTES = {"library": "competencies", "training": "modules"}
+
+
+def handbook_texts(handbook: Any) -> list[Text]:
+    """The translatable texts of a linked handbook (see `source_texts`)."""
+    items = {kind: dict(getattr(handbook, _HANDBOOK_ATTRIBUTES.get(kind, kind), {})) for kind in KINDS}
+    return source_texts(handbook.framework, items)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Every catalogue of a data folder, checked: errors stop a build; missing and stale texts are told."""
+
+    errors: list[Problem]
+    warnings: list[Problem]
+    statuses: list[Status]
+
+
+def check_all(root: Path, texts: list[Text]) -> Checked:
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    statuses = []
+    for path in catalogues(root):
+        found, told, status = check(read(path), texts)
+        errors += found
+        warnings += told
+        statuses.append(status)
+    return Checked(errors, warnings, statuses)

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from ..data import quality
+from ..data import catalogue, quality
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
@@ -117,6 +117,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         try:
             handbook = load_handbook(self.data_dir(config), self.cache)
             self._content_checks(handbook)  # may raise: a framework can make its findings errors
+            self._translations(handbook)  # may raise: a broken catalogue publishes nothing
             self.handbook, self.problems = handbook, []
         except DataError as error:
             self.problems = [problem.format(self.base) for problem in error.problems]
@@ -139,6 +140,16 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             log.warning(f"servicebook: {problem.format(self.base)}")
         for problem in due_for_review(self.handbook, today()):
             log.info(f"servicebook: due for review: {problem.format(self.base)}")
+
+    def _translations(self, handbook: Handbook) -> None:
+        """A broken catalogue is an error like a broken YAML file; texts still to translate are information."""
+        checked = catalogue.check_all(handbook.root, catalogue.handbook_texts(handbook))
+        if checked.errors:
+            raise DataError(checked.errors)
+        for status in checked.statuses:
+            if status.missing or status.stale:
+                log.info(f"servicebook: translations/{status.language}.po: {status.translated} of {status.total} "
+                         f"texts translated, {len(status.missing)} missing, {len(status.stale)} stale")
 
     def _content_checks(self, handbook: Handbook) -> None:
         """Content findings are information in a build, as reviews due are: a strict build fails only on errors.
