@@ -69,7 +69,7 @@ class Document:
     def text_mark(self, loc: Loc, offset: int) -> Mark:
         """Where character `offset` of the text at `loc` sits in the file, where that can be told."""
         start = self.mark(loc)
-        text = _get(self.data, loc)
+        text = value_at(self.data, loc)
         style = self.styles.get(loc)
         if not isinstance(text, str) or style is None:
             return start
@@ -83,7 +83,8 @@ class Document:
         return Mark(start.line, start.column + quote + offset)
 
 
-def _get(data: Any, loc: Loc) -> Any:
+def value_at(data: Any, loc: Loc) -> Any:
+    """The value at `loc` in parsed data, or None where the path leads nowhere."""
     for part in loc:
         try:
             data = data[part]

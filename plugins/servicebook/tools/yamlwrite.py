@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..data.located import Document, Loc
+from ..data.located import Document, Loc, value_at
 from ..data.tables import Record, shapes
 
 _PLAIN = re.compile(r"[A-Za-z0-9][^\n]*")
@@ -106,7 +106,7 @@ class Editor:
     def replace_value(self, loc: Loc, value: str, indent: int) -> bool:
         """Replace one scalar where it is written; False when it is not a plain scalar here."""
         span = self.document.spans.get(loc)
-        if span is None or isinstance(_get(self.document.data, loc), (dict, list)):
+        if span is None or isinstance(value_at(self.document.data, loc), (dict, list)):
             return False
         self.edits.append((span[0], _trim(self.text, span[1]), scalar(value, indent)))
         return True
@@ -152,10 +152,3 @@ def _trim(text: str, end: int) -> int:
     return end
 
 
-def _get(data: Any, loc: Loc) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
