@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -258,3 +259,13 @@ def test_diff_from_before_the_data_existed(tmp_path: Path, monkeypatch: pytest.M
 
 def test_the_example_data_is_unchanged_by_these_tests() -> None:
     assert problems_of(ROOT / "competencies") == []
+
+
+def test_new_refuses_an_id_kept_as_an_alias(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`team-leader` is an old id of the customer service leader: reusing it would take over printed links."""
+    shutil.copytree(ROOT / "competencies", tmp_path / "competencies")
+    aliased = next(p for p in sorted((tmp_path / "competencies" / "roles").glob("*.yml")) if "aliases: [" in p.read_text())
+    alias = aliased.read_text().split("aliases: [", 1)[1].split("]", 1)[0].split(",")[0].strip()
+    assert main(["new", "role", alias.replace("-", " ").title(), "--data-dir", str(tmp_path / "competencies")]) == 1
+    assert f"'{alias}' is an earlier id of the role {aliased.stem}" in capsys.readouterr().err
+    assert not (tmp_path / "competencies" / "roles" / f"{alias}.yml").exists()

@@ -82,6 +82,15 @@ def test_options_left_out_are_asked_for_at_a_terminal(tmp_path: Path, monkeypatc
     assert "# site_url:" in (tmp_path / "h/mkdocs.yml").read_text()
 
 
+def test_the_new_folder_has_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        init.write(tmp_path / "h", init.Answers("library"))
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "h").stat().st_mode & 0o777 == 0o755
+
+
 def test_unchanged_answers_keep_the_starter_bytes(tmp_path: Path) -> None:
     init.write(tmp_path / "h", init.Answers("housing"))
     assert (tmp_path / "h/competencies/framework.yml").read_bytes() == (ROOT / "competencies/framework.yml").read_bytes()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -193,7 +193,9 @@ def write(target: Path, answers: Answers) -> list[str]:
     files = plan(answers)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Written aside and checked there, then moved in whole: a failure leaves no half-made handbook.
-    staging = Path(tempfile.mkdtemp(prefix=".servicebook-init-", dir=target.parent))
+    # Made with mkdir, not mkdtemp (which makes it private): the handbook gets the usual permissions.
+    staging = target.parent / f".servicebook-init-{secrets.token_hex(6)}"
+    staging.mkdir()
     try:
         for relative, text in files.items():
             path = staging / relative

@@ -99,6 +99,7 @@ def create(root: Path, word: str, name: str) -> Path:
     existing = [folder / f"{id_}{suffix}" for suffix in YAML_SUFFIXES if (folder / f"{id_}{suffix}").exists()]
     if existing:
         raise ScaffoldError(f"{existing[0].as_posix()} already exists", "choose another name, or edit that file")
+    _refuse_an_alias(root, kind, id_)
     path = folder / f"{id_}.yml"
     content = render_item(kind, name, root)
     _check_in_copy(root, path, content)
@@ -106,6 +107,14 @@ def create(root: Path, word: str, name: str) -> Path:
     with open(path, "x", encoding="utf-8", newline="\n") as file:  # never overwrite, even in a race
         file.write(content)
     return path
+
+
+def _refuse_an_alias(root: Path, kind: Kind, id_: str) -> None:
+    """An old id kept as an alias still leads printed links and QR codes to its item: never reuse it."""
+    for other, source in sorted(load_sources(root).sources[kind.folder].items()):
+        if id_ in getattr(source.item, "aliases", []):
+            raise ScaffoldError(f"'{id_}' is an earlier id of the {kind.noun} {other}, and its old address "
+                                f"still leads there", "choose another name, so that old links keep working")
 
 
 def _check_in_copy(root: Path, path: Path, content: str) -> None:
