@@ -99,6 +99,13 @@ def test_a_role_is_found_by_its_name_summary_and_responsibilities(page: object, 
         assert any(href.endswith("roles/frontline-officer/") for href in hrefs[:3]), (words, hrefs)
 
 
+def test_the_matrix_and_workshop_pages_are_found_by_name(page: object, site: str) -> None:  # noqa: F811
+    page.goto(f"{site}/", wait_until="networkidle")  # type: ignore[attr-defined]
+    for words, address in (("matrix", "matrix/"), ("workshop links", "workshop/")):
+        hrefs = _pages(page, words)
+        assert any(href.endswith(address) for href in hrefs[:3]), (words, hrefs)
+
+
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
     build = mkdocs_build(copy_example(tmp_path_factory.mktemp("search")))
@@ -110,7 +117,12 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
 
 def test_pages_that_repeat_behaviours_stay_out_of_the_index(index: list[dict[str, str]]) -> None:
     pages = {entry["location"].split("#")[0] for entry in index}
-    assert not [url for url in pages if url.startswith(("growth/", "workshop/", "matrix/", "tags/", "posters/"))]
+    assert not [url for url in pages if url.startswith(("growth/", "tags/", "posters/"))]
+    # The matrix and workshop pages are found by their title and introduction; their tables stay out.
+    tables = [entry for entry in index if entry["location"].startswith(("matrix/", "workshop/"))]
+    assert {entry["location"].split("#")[0] for entry in tables} == {"matrix/", "workshop/"}
+    assert not any(role.name in entry["text"] for entry in tables
+                   for role in load_handbook(ROOT / "competencies").roles.values())
     handbook = load_handbook(ROOT / "competencies")
     for behaviour in (text for levels in handbook.behaviours.values() for texts in levels.values() for text in texts):
         holders = {entry["location"].split("#")[0] for entry in index if behaviour in entry["text"]}
