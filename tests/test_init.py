@@ -37,7 +37,7 @@ def test_each_starter_checks_and_builds_strictly(tmp_path: Path, starter: str,
     target = tmp_path / "handbook"
     assert main(["init", str(target), "--starter", starter, "--site-url", "https://handbook.example.org/"]) == 0
     assert "mkdocs serve" in capsys.readouterr().out
-    assert main(["check", "--data-dir", str(target / "competencies")]) == 0
+    assert main(["check", "--strict", "--data-dir", str(target / "competencies")]) == 0  # every content check too
     build = mkdocs_build(target)
     assert build.returncode == 0, build.output
     roles = sorted(p.stem for p in (target / "competencies" / "roles").glob("*.yml"))
