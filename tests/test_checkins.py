@@ -184,7 +184,7 @@ def test_the_summary_rebases_files_from_an_older_framework_and_lists_what_it_can
     path.write_text(path.read_text().replace("    - Notices feelings behind the words.\n", ""))
     handbook = load_handbook(data)
     text = markdown(handbook, summarise(handbook, [old]), with_names=False)
-    assert "## Frontline staff (1 people)" in text
+    assert "## Frontline staff (1 person)" in text
     assert "| Listening | 0 | 1 | 0 | 0 | 0 / 2 / 0 | 1 of 2 |" in text  # the two behaviours still asked
     assert "- listening, level 2: “Notices feelings behind the words.”: sometimes" in text
 

@@ -36,6 +36,7 @@ def test_new_pledge_is_valid_once_its_placeholder_is_replaced(repo: Path, capsys
     path = repo / "pledges" / "answering-letters.yml"
     text = path.read_text()
     assert 'name: "Answering letters"' in text and "\nmeasures:\n" in text
+    assert "(1.1)" not in text  # format versions are for the reference page, not HR's new file
     capsys.readouterr()
     assert main(["check"]) == 1
     assert "statement: still holds a placeholder" in capsys.readouterr().out

@@ -176,7 +176,7 @@ def markdown(handbook: Handbook, summary: Summary, *, with_names: bool) -> str:
              "column counts every answered behaviour of every person.", ""]
     for rid in sorted({p.role for p in summary.people}, key=lambda r: roles[r].name.casefold()):
         group = [p for p in summary.people if p.role == rid]
-        lines += [f"## {_cell(roles[rid].name)} ({len(group)} people)", ""]
+        lines += [f"## {_cell(roles[rid].name)} ({len(group)} {'person' if len(group) == 1 else 'people'})", ""]
         if with_names:
             lines += ["People: " + ", ".join(f"{_cell(p.checkin.person or '(no name)')} ({p.checkin.date})"
                                             for p in group), ""]

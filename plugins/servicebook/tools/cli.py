@@ -342,7 +342,7 @@ def _translate(args: argparse.Namespace) -> int:
         print(f"{counts.language}: {counts.translated} of {counts.total} texts translated ({share}%), "
               f"{missing} missing, {stale} stale, {len(counts.obsolete)} obsolete")
         if errors:
-            print(DataError(errors).report(Path.cwd()), file=sys.stderr)
+            print("\n".join(problem.format(Path.cwd()) for problem in errors), file=sys.stderr)
         incomplete = incomplete or bool(errors) or (args.strict and bool(missing or stale))
     return 1 if incomplete else 0
 

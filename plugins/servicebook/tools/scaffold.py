@@ -7,6 +7,7 @@ scaffolds without touching this module.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 import textwrap
@@ -38,7 +39,9 @@ def _quoted(text: str) -> str:
 
 
 def _comment(info: FieldInfo) -> list[str]:
-    return [f"# {line}" for line in textwrap.wrap(info.description or "", 96)]
+    # The format version a field came with ("(1.1)") is for the reference page, not for HR's new file.
+    text = re.sub(r" \(1\.\d+\)", "", info.description or "")
+    return [f"# {line}" for line in textwrap.wrap(text, 96)]
 
 
 def _first_competency(root: Path) -> tuple[str, str]:
