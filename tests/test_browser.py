@@ -175,9 +175,22 @@ def test_the_matrix_filters_by_role_and_cluster(page: object, site: str) -> None
     rows = page.locator("table tbody tr:visible")  # type: ignore[attr-defined]
     assert rows.count() >= 1
     assert all("Frontline" in rows.nth(i).locator("td").first.inner_text() for i in range(rows.count()))
+    # a cluster none of whose roles is left shows no bare table (no frontline role supports the front line)
+    assert not page.locator("#cluster-supporting-the-front-line").is_visible()  # type: ignore[attr-defined]
+    assert page.locator("#cluster-leading-service").is_visible()  # type: ignore[attr-defined]
     page.get_by_label("Cluster").select_option(label="Serving customers")  # type: ignore[attr-defined]
     assert page.locator("#cluster-serving-customers").is_visible()  # type: ignore[attr-defined]
-    assert not page.locator("#cluster-leading-service").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator("#cluster-improving-service").is_visible()  # type: ignore[attr-defined]
+
+
+def test_on_a_phone_each_matrix_choice_sits_under_its_label(browser: object, site: str) -> None:
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # type: ignore[attr-defined]
+    page.goto(f"{site}/matrix/")
+    for label, control in (("Roles whose name contains", "#sb-matrix-role"), ("Cluster", "#sb-matrix-cluster")):
+        above = page.locator(f"label[for='{control[1:]}']").bounding_box()
+        below = page.locator(control).bounding_box()
+        assert above["y"] + above["height"] <= below["y"] + 1, label
+    page.close()
 
 
 def test_clusters_and_values_are_told_apart_below_the_title_and_lead_to_their_pages(page: object, site: str) -> None:

@@ -101,18 +101,26 @@
       controls.appendChild(cluster);
     }
     var group = staffGroups(controls, rows);
+    sections.forEach(function (section) {
+      section.rows = [];
+      section.parts.forEach(function (node) {
+        node.querySelectorAll("tbody tr").forEach(function (row) { section.rows.push(row); });
+      });
+    });
     function apply() {
       var wanted = words.value.trim().toLowerCase();
       var only = cluster ? cluster.value : "";
       var inGroup = group ? group.value : "";
-      sections.forEach(function (section) {
-        section.parts.forEach(function (node) { node.hidden = !!only && section.id !== only; });
-      });
       var shown = {};  /* a role has a row in every cluster's table: count it once */
       rows.forEach(function (item) {
         var match = (!wanted || item.name.indexOf(wanted) !== -1) && (!inGroup || item.group === inGroup);
         item.row.hidden = !match;
         if (match) shown[item.name] = true;
+      });
+      /* A cluster's table with no role left in it goes too, rather than stand as a bare heading row. */
+      sections.forEach(function (section) {
+        var empty = (wanted || inGroup) && !section.rows.some(function (row) { return !row.hidden; });
+        section.parts.forEach(function (node) { node.hidden = (!!only && section.id !== only) || !!empty; });
       });
       status.textContent = wanted || inGroup ? "Roles shown: " + Object.keys(shown).length + "." : "";
     }
