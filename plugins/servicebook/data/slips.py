@@ -213,7 +213,8 @@ _OPENING = re.compile(r"^ *(?:- +|[^:#'\"]+: +)(?P<quote>['\"])")
 def _quote_left_open(text: _Text, error: yaml.MarkedYAMLError) -> Slip | None:
     """A quote opened on an earlier line and closed by an apostrophe lines later: blame the opening."""
     mark = error.problem_mark
-    if mark is None or "did not find expected key" not in str(error.problem):
+    stops = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+    if mark is None or not any(stop in str(error.problem) for stop in stops):
         return None
     for number in range(mark.line - 1, max(mark.line - 40, -1), -1):
         line = text.line(number)
