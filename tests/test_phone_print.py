@@ -106,6 +106,10 @@ def test_the_home_page_opens_a_role_in_one_step(phone: object, site: str) -> Non
     field.press("Enter")
     phone.wait_for_url("**/roles/frontline-officer/")  # type: ignore[attr-defined]
     phone.goto(f"{site}/")  # type: ignore[attr-defined]
+    field.fill("officer")  # a word from inside the name, held by one role only
+    field.press("Enter")
+    phone.wait_for_url("**/roles/frontline-officer/")  # type: ignore[attr-defined]
+    phone.goto(f"{site}/")  # type: ignore[attr-defined]
     field.fill("no such role")
     field.press("Enter")
     assert "No role has that name" in phone.locator(".sb-role-finder [role=status]").inner_text()  # type: ignore

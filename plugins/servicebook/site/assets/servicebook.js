@@ -231,7 +231,10 @@
         var exact = options.filter(function (option) { return option.value.toLowerCase() === wanted; });
         if (exact.length) return exact[0];
         var starts = options.filter(function (option) { return option.value.toLowerCase().indexOf(wanted) === 0; });
-        return starts.length === 1 ? starts[0] : null;
+        if (starts.length) return starts.length === 1 ? starts[0] : null;
+        /* "officer" finds "Frontline officer" when no other role has the word in its name */
+        var holds = options.filter(function (option) { return option.value.toLowerCase().indexOf(wanted) !== -1; });
+        return holds.length === 1 ? holds[0] : null;
       }
       function open(option) { window.location.href = option.getAttribute("data-href"); }
       input.addEventListener("change", function () {
