@@ -1,4 +1,4 @@
-"""A role finder for any hand-written page: type the start of a role's name, open its page in one step.
+"""A role finder for any hand-written page: type a role's name, or a word of it, and open its page in one step.
 
 A site places it with the comment `<!-- servicebook:role-finder -->` (the handbook's home page
 does). Without JavaScript the form stays hidden and the page's own links remain.
