@@ -26,7 +26,8 @@ def sync() -> list[Path]:
             shutil.rmtree(copy)
         copy.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+            # The example's translations are its own: a new organisation starts in one language.
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__", "translations"))
         else:
             shutil.copyfile(source, copy)
     return list(COPIES.values())

@@ -185,3 +185,17 @@ def test_a_broken_catalogue_fails_check_and_the_build(data: Path, tmp_path: Path
                                         f"      data_dir: {data}\n")
     build = mkdocs_build(project)
     assert build.returncode != 0 and "framework:tittle" in build.output and not (project / "site").exists()
+
+
+def test_a_rename_takes_the_translations_along(tmp_path: Path) -> None:
+    """`servicebook rename` rewrites the catalogues' contexts: no translation is lost, none turns unknown."""
+    shutil.copytree(ROOT / "competencies", tmp_path / "data")
+    data = tmp_path / "data"
+    [(before, _)] = translate.status(data)
+    assert main(["rename", "competency", "listening-and-empathy", "active-listening", "--data-dir", str(data)]) == 0
+    assert main(["rename", "group", "frontline-staff", "counter-staff", "--data-dir", str(data)]) == 0
+    text = (data / "translations" / "zh-Hant.po").read_text()
+    assert 'msgctxt "library/active-listening:name"' in text and "library/listening-and-empathy:" not in text
+    assert 'msgctxt "framework:groups.counter-staff.name"' in text
+    [(after, errors)] = translate.status(data)
+    assert errors == [] and (after.translated, len(after.stale)) == (before.translated, len(before.stale))

@@ -347,3 +347,19 @@ def check_all(root: Path, texts: list[Text]) -> Checked:
         warnings += told
         statuses.append(status)
     return Checked(errors, warnings, statuses)
+
+
+_CONTEXT_LINE = re.compile(r'^(?P<lead>(?:#[~|] )?msgctxt ")(?P<context>(?:[^"\\]|\\.)*)"', re.M)
+
+
+def renamed_contexts(text: str, old: str, new: str) -> str:
+    """A catalogue's text with every context that starts with `old` starting with `new` instead.
+
+    What `rename` does to catalogues: `library/listening:` becomes `library/active-listening:`, so
+    every translation follows its text to the new id. Nothing else in the file changes.
+    """
+    def swap(match: re.Match[str]) -> str:
+        context = match.group("context")
+        return match.group("lead") + (new + context[len(old):] if context.startswith(old) else context) + '"'
+
+    return _CONTEXT_LINE.sub(swap, text)

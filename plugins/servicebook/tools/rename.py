@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data import gitdata
+from ..data import catalogue, gitdata
 from ..data.layout import check_id_text
 from ..data.link import link
 from ..data.load import Loaded, Source, load_sources
@@ -90,7 +90,19 @@ def plan(root: Path, word: str, old: str, new: str) -> Plan:
                                                          for loc in found)
     edits.setdefault(renamed.path, []).append(_add_alias(renamed.document, old))
     texts = {path: _apply(path, changes) for path, changes in edits.items()}
+    texts.update(_catalogues(root, f"{kind.folder}/{old}:", f"{kind.folder}/{new}:"))
     return Plan(texts, renamed.path, renamed.path.with_name(new + renamed.path.suffix))
+
+
+def _catalogues(root: Path, old: str, new: str) -> dict[Path, str]:
+    """Every translation catalogue whose contexts name the old id, with the new one instead."""
+    found = {}
+    for path in catalogue.catalogues(root):
+        text = path.read_text(encoding="utf-8")
+        renamed = catalogue.renamed_contexts(text, old, new)
+        if renamed != text:
+            found[path] = renamed
+    return found
 
 
 def _references(document: Document, field: str, old: str, is_key: bool) -> list[Loc]:
@@ -223,4 +235,5 @@ def plan_group(root: Path, old: str, new: str) -> Plan:
             for loc in _references(source.document, field, old, False):
                 edits.setdefault(source.path, []).append(_replace(source.document, loc, new, key=False))
     texts = {path: _apply(path, changes) for path, changes in edits.items()}
+    texts.update(_catalogues(root, f"framework:groups.{old}.", f"framework:groups.{new}."))
     return Plan(texts, framework.path, framework.path)
