@@ -112,7 +112,7 @@ def test_rename_changes_the_id_and_nothing_else(repo: Path) -> None:
     assert changed == {"roles/back-office-specialist.yml", "roles/frontline-officer.yml", "roles/general-staff.yml",
                        "roles/customer-service-leader.yml", "roles/trainer.yml", "training/service-foundations.yml",
                        "training/train-the-trainer.yml", "training/leaders-foundations.yml",
-                       "pledges/answering-letters.yml"}
+                       "pledges/answering-letters.yml", "translations/zh-Hant.po"}
     for name in changed:
         assert after[name] == before[name].replace(b"clear-communication", b"plain-speaking"), name
     assert problems_of(data) == []

@@ -199,3 +199,18 @@ def test_a_rename_takes_the_translations_along(tmp_path: Path) -> None:
     assert 'msgctxt "framework:groups.counter-staff.name"' in text
     [(after, errors)] = translate.status(data)
     assert errors == [] and (after.translated, len(after.stale)) == (before.translated, len(before.stale))
+
+
+def test_an_emptied_field_makes_its_translations_obsolete_and_a_deleted_item_an_error(tmp_path: Path) -> None:
+    """A context whose place is still there (a list emptied) is tidied by update; one naming nothing is wrong."""
+    shutil.copytree(ROOT / "competencies", tmp_path / "data")
+    data = tmp_path / "data"
+    value = data / "values" / "one-team.yml"
+    value.write_text(value.read_text().split("we_avoid:")[0])
+    [(status, errors)] = translate.status(data)
+    assert errors == [] and len(status.obsolete) == 2
+    assert main(["check", "--data-dir", str(data)]) == 0
+    assert translate.update(data, "zh-Hant").obsolete == 2
+    (data / "pledges" / "answering-letters.yml").unlink()
+    [(_, errors)] = translate.status(data)
+    assert errors and all("pledges/answering-letters:" in problem.message for problem in errors)

@@ -55,6 +55,20 @@ def source_texts(framework: Framework, items: dict[str, dict[str, BaseModel]]) -
     return texts
 
 
+def places(framework: Framework, items: dict[str, dict[str, BaseModel]]) -> set[str]:
+    """Every `kind/id:field` (and `framework:field`) that exists, texts or not.
+
+    An entry whose context starts with one of these names something that is there: if its text is
+    gone (a list emptied, a level dropped) it is obsolete, which `translate update` tidies; a context
+    naming an item that is gone is an error.
+    """
+    found = {f"framework:{name}" for name in type(framework).model_fields if name not in NOT_TRANSLATED}
+    for kind in KINDS:
+        for id_, item in items.get(kind, {}).items():
+            found |= {f"{kind}/{id_}:{name}" for name in type(item).model_fields if name not in NOT_TRANSLATED}
+    return found
+
+
 def _walk(model: BaseModel, prefix: str, levels: dict[str, int]) -> Iterator[Text]:
     for name, info in type(model).model_fields.items():
         if name in NOT_TRANSLATED:
@@ -236,11 +250,15 @@ class Status:
     obsolete: list[Entry]
 
 
-def check(read: Read, texts: list[Text]) -> tuple[list[Problem], list[Problem], Status]:
-    """Errors (nothing is published), warnings (missing and stale texts) and the counts."""
+def check(read: Read, texts: list[Text], known: set[str] | None = None) -> tuple[list[Problem], list[Problem], Status]:
+    """Errors (nothing is published), warnings (missing and stale texts) and the counts.
+
+    `known` (see `places`) tells a context whose text is gone from one that names nothing.
+    """
     by_context: dict[str, dict[str, Text]] = {}
     for text in texts:
         by_context.setdefault(text.context, {})[text.source] = text
+    heads = known if known is not None else {context.split(".")[0] for context in by_context}
     errors = list(read.problems)
     seen: dict[tuple[str | None, str], int] = {}
     current: dict[tuple[str, str], Entry] = {}
@@ -255,8 +273,10 @@ def check(read: Read, texts: list[Text]) -> tuple[list[Problem], list[Problem], 
                               f"{seen[key]}", "keep one of them and delete the other"))
             continue
         seen[key] = entry.line
-        errors += _entry_problems(read, entry, by_context)
+        errors += _entry_problems(read, entry, by_context, heads)
         if entry.context not in by_context:
+            if entry.context is not None and entry.context.split(".")[0] in heads:
+                obsolete.append(entry)  # its place is there, its text is not: tidied by translate update
             continue
         if entry.source in by_context[entry.context]:
             current[entry.context, entry.source] = entry
@@ -265,12 +285,13 @@ def check(read: Read, texts: list[Text]) -> tuple[list[Problem], list[Problem], 
     return errors, *_status(read, texts, current, stale_by_context, obsolete)
 
 
-def _entry_problems(read: Read, entry: Entry, by_context: dict[str, dict[str, Text]]) -> list[Problem]:
-    if entry.context is None or entry.context not in by_context:
+def _entry_problems(read: Read, entry: Entry, by_context: dict[str, dict[str, Text]],
+                    heads: set[str]) -> list[Problem]:
+    if entry.context is None or (entry.context not in by_context and entry.context.split(".")[0] not in heads):
         what = "has no msgctxt" if entry.context is None else f"names '{entry.context}', which the framework has not"
         return [_at(read, entry, f"this entry {what}",
                     "run servicebook translate update to bring the catalogue in line with the data")]
-    text = by_context[entry.context].get(entry.source)
+    text = by_context.get(entry.context, {}).get(entry.source)
     if text is None or not entry.translation or entry.fuzzy:
         return []
     try:
@@ -322,10 +343,14 @@ def catalogues(root: Path) -> list[Path]:
 _HANDBOOK_ATTRIBUTES = {"library": "competencies", "training": "modules"}
 
 
+def handbook_items(handbook: Any) -> dict[str, dict[str, BaseModel]]:
+    """A linked handbook's items by kind folder, as `source_texts` and `places` take them."""
+    return {kind: dict(getattr(handbook, _HANDBOOK_ATTRIBUTES.get(kind, kind), {})) for kind in KINDS}
+
+
 def handbook_texts(handbook: Any) -> list[Text]:
     """The translatable texts of a linked handbook (see `source_texts`)."""
-    items = {kind: dict(getattr(handbook, _HANDBOOK_ATTRIBUTES.get(kind, kind), {})) for kind in KINDS}
-    return source_texts(handbook.framework, items)
+    return source_texts(handbook.framework, handbook_items(handbook))
 
 
 @dataclass(frozen=True)
@@ -337,12 +362,13 @@ class Checked:
     statuses: list[Status]
 
 
-def check_all(root: Path, texts: list[Text]) -> Checked:
+def check_all(root: Path, handbook: Any) -> Checked:
+    texts, known = handbook_texts(handbook), places(handbook.framework, handbook_items(handbook))
     errors: list[Problem] = []
     warnings: list[Problem] = []
     statuses = []
     for path in catalogues(root):
-        found, told, status = check(read(path), texts)
+        found, told, status = check(read(path), texts, known)
         errors += found
         warnings += told
         statuses.append(status)

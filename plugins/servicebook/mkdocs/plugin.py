@@ -143,7 +143,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def _translations(self, handbook: Handbook) -> None:
         """A broken catalogue is an error like a broken YAML file; texts still to translate are information."""
-        checked = catalogue.check_all(handbook.root, catalogue.handbook_texts(handbook))
+        checked = catalogue.check_all(handbook.root, handbook)
         if checked.errors:
             raise DataError(checked.errors)
         for status in checked.statuses:

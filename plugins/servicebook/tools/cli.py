@@ -116,7 +116,7 @@ def _check(args: argparse.Namespace) -> int:
     except DataError as error:
         print(_show(error.problems, args.format))
         return 1
-    translations = catalogue.check_all(args.data_dir, catalogue.handbook_texts(handbook))
+    translations = catalogue.check_all(args.data_dir, handbook)
     if translations.errors:
         print(_show(translations.errors, args.format))
         return 1

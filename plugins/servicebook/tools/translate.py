@@ -11,6 +11,7 @@ import difflib
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import write_po
@@ -44,11 +45,16 @@ class Updated:
 
 def texts_of(root: Path) -> list[Text]:
     """The framework's translatable texts; the data must be valid first, as a build would need it."""
+    return _framework_and_texts(root)[2]
+
+
+def _framework_and_texts(root: Path) -> tuple[Any, dict[str, dict[str, Any]], list[Text]]:
     loaded = load_sources(root)
     if loaded.problems or loaded.framework is None:
         raise DataError(loaded.problems or [Problem(root / "framework.yml", 1, 1, "framework.yml is missing")])
     items = {kind: {id_: source.item for id_, source in sources.items()} for kind, sources in loaded.sources.items()}
-    return catalogue.source_texts(loaded.framework.item, items)  # type: ignore[arg-type]
+    framework = loaded.framework.item
+    return framework, items, catalogue.source_texts(framework, items)  # type: ignore[arg-type]
 
 
 def update(root: Path, language: str) -> Updated:
@@ -150,9 +156,10 @@ def _today() -> datetime.datetime:
 
 def status(root: Path) -> list[tuple[Status, list[Problem]]]:
     """Each language's counts, with the problems its catalogue has."""
-    texts = texts_of(root)
+    framework, items, texts = _framework_and_texts(root)
+    known = catalogue.places(framework, items)
     results = []
     for path in catalogue.catalogues(root):
-        errors, _warnings, counts = catalogue.check(catalogue.read(path), texts)
+        errors, _warnings, counts = catalogue.check(catalogue.read(path), texts, known)
         results.append((counts, errors))
     return results
