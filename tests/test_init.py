@@ -65,6 +65,8 @@ def test_the_answers_name_the_organisation_everywhere(tmp_path: Path) -> None:
     assert framework.splitlines()[2:] == starter.splitlines()[2:]  # every other line kept
     config = (target / "mkdocs.yml").read_text()
     assert 'site_name: "Our Handbook: #1"' in config and "# site_url:" in config
+    readme = (target / "README.md").read_text()  # the answers are Markdown-escaped there too
+    assert "*Council*" not in readme and html.unescape(readme).count("Eastfield *Council*") == 1
     build = mkdocs_build(target)
     assert build.returncode == 0, build.output
     home = html.unescape((build.site / "index.html").read_text())
@@ -94,6 +96,12 @@ def test_the_new_folder_has_the_usual_permissions(tmp_path: Path) -> None:
 def test_unchanged_answers_keep_the_starter_bytes(tmp_path: Path) -> None:
     init.write(tmp_path / "h", init.Answers("housing"))
     assert (tmp_path / "h/competencies/framework.yml").read_bytes() == (ROOT / "competencies/framework.yml").read_bytes()
+
+
+def test_a_template_for_a_file_without_escaping_takes_only_trusted_text() -> None:
+    with pytest.raises(TypeError, match="no escaping for that file"):
+        init._environment(".txt").from_string("{{ name }}").render(name="<b>")
+    assert init._environment(".txt").from_string("{{ v }}").render(v=init.Trusted("1.0")) == "1.0"
 
 
 def test_editor_settings_point_at_the_written_schemas(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ installed wheel can start a handbook without this project's source tree.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import secrets
 import shutil
@@ -122,7 +123,8 @@ def plan(answers: Answers) -> dict[str, str]:
         if value != framework[field]:
             files[f"{DATA_DIR}/framework.yml"] = _with_field(files[f"{DATA_DIR}/framework.yml"], field, value)
     context: dict[str, object] = {"site_name": site_name, "organisation": organisation, "site_url": answers.site_url,
-               "version": __version__, "nav": NAV, "summary": framework.get("summary", "")}
+               "version": Trusted(__version__), "nav": [Trusted(line) for line in NAV],
+               "summary": framework.get("summary", "")}
     files.update(_repository(context))
     files.update({f"{SCHEMA_DIR}/{name}": text for name, text in schema.render_schemas().items()})
     settings = {**schema.editor_settings(SCHEMA_DIR, DATA_DIR), "files.associations": {"*.yml": "yaml"}}
@@ -169,18 +171,39 @@ def _tree(folder: Traversable, prefix: str = "") -> dict[str, str]:
     return files
 
 
+class Trusted(str):
+    """Text this module wrote itself (the nav lines, the version), which templates print as it is."""
+
+
+# Every value a template prints is escaped for the file it lands in, whatever the template says:
+# Markdown for pages and the README, a quoted YAML string for mkdocs.yml. Other files take only Trusted text.
+_ESCAPES: dict[str, Callable[[str], str]] = {".md": escape_plain,
+                                             ".yml": lambda text: json.dumps(text, ensure_ascii=False)}
+
+
+def _environment(suffix: str) -> jinja2.Environment:
+    escape = _ESCAPES.get(suffix)
+
+    def finalize(value: object) -> str:
+        if isinstance(value, Trusted):
+            return value
+        if escape is None:
+            raise TypeError(f"a {suffix} template printed {value!r}, which has no escaping for that file")
+        return escape(str(value))
+
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, autoescape=False, finalize=finalize)
+
+
 def _repository(context: dict[str, object]) -> dict[str, str]:
     """The repository's own files; `.j2` files are templates, filled with the site owner's answers."""
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, autoescape=False)
-    env.filters["yaml"] = lambda text: json.dumps(str(text), ensure_ascii=False)
-    env.filters["md"] = lambda text: escape_plain(str(text))
     files = {}
     for path, text in _tree(resources.files("servicebook.tools").joinpath("repository")).items():
         first, _, rest = path.partition("/")
         target = f"{RENAMED.get(first, first)}/{rest}" if rest else RENAMED.get(first, first)
         if target.endswith(".j2"):
-            target, text = target[:-3], env.from_string(text).render(context)
+            target = target[:-3]
+            text = _environment(posixpath.splitext(target)[1]).from_string(text).render(context)
         files[target] = text
     return files
 
