@@ -339,13 +339,9 @@ def catalogues(root: Path) -> list[Path]:
     return sorted(folder.glob("*.po")) if folder.is_dir() else []
 
 
-# Where the linked handbook keeps each kind's items (its attribute is the folder's name otherwise).
-_HANDBOOK_ATTRIBUTES = {"library": "competencies", "training": "modules"}
-
-
 def handbook_items(handbook: Any) -> dict[str, dict[str, BaseModel]]:
     """A linked handbook's items by kind folder, as `source_texts` and `places` take them."""
-    return {kind: dict(getattr(handbook, _HANDBOOK_ATTRIBUTES.get(kind, kind), {})) for kind in KINDS}
+    return {kind: handbook.items(kind) for kind in KINDS}
 
 
 def handbook_texts(handbook: Any) -> list[Text]:

@@ -32,6 +32,10 @@ class Need:
     note: str | None
 
 
+# Where the handbook keeps each kind's items, where that is not the folder's own name.
+ITEM_ATTRIBUTES = {"library": "competencies", "training": "modules"}
+
+
 @dataclass(frozen=True)
 class Handbook:
     """The whole framework, linked both ways. Items are in display order (by name, then id)."""
@@ -75,6 +79,11 @@ class Handbook:
     def level_label(self, number: int) -> str:
         """`2 · Practitioner`: how a level is shown everywhere."""
         return f"{number} · {self.levels[number - 1].name}"
+
+    def items(self, kind: str) -> dict[str, Item]:
+        """One kind's items by id, the kind named by its folder (`library`, `training`, …); not a copy."""
+        items: dict[str, Item] = getattr(self, ITEM_ATTRIBUTES.get(kind, kind))
+        return items
 
 
 def load_handbook(root: Path, cache: ReadCache | None = None, *, placeholders: bool = True) -> Handbook:

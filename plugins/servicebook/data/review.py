@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any
 
 from .link import Handbook
 from .model import KINDS
@@ -45,11 +44,8 @@ def due_for_review(handbook: Handbook, on: datetime.date) -> list[Problem]:
     if months is None:
         return []
     found = []
-    sections: dict[str, dict[str, Any]] = {
-        "values": handbook.values, "library": handbook.competencies, "roles": handbook.roles,
-        "training": handbook.modules, "pledges": handbook.pledges}
     for folder in KINDS:
-        for id_, item in sections[folder].items():
+        for id_, item in handbook.items(folder).items():
             reviewed = getattr(item, "reviewed", None)
             if reviewed is not None and due_date(reviewed, months) <= on:
                 path = handbook.files[folder, id_]

@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .link import Handbook
+from .link import ITEM_ATTRIBUTES, Handbook
 from .located import Loc
-from .model import KINDS, Framework, Item, Kind
+from .model import KINDS, Framework, Kind
 
 Record = dict[str, Any]
 FRAMEWORK_SHEET = "Framework"
@@ -28,15 +28,13 @@ REQUIREMENTS = "Requirements"
 SEPARATOR = ", "  # between the ids of one cell, such as develops
 MAX_ROWS = 10_000
 _TITLES = {"values": "Values", "library": "Competencies", "roles": "Roles", "training": "Training"}
-# Where the linked handbook keeps each kind's items; a kind it does not keep is left out of the tables,
-# so that an import never takes a kind's missing sheet rows for deleted items.
-_ATTRIBUTES = {"values": "values", "library": "competencies", "roles": "roles", "training": "modules"}
 
 
 def table_kinds() -> list[Kind]:
     """The kinds the tables hold: every kind whose items the linked handbook keeps."""
     fields = Handbook.__dataclass_fields__
-    return [kind for kind in KINDS.values() if _ATTRIBUTES.get(kind.folder, kind.folder) in fields]
+    # A kind the handbook does not keep is left out, so an import never takes its missing rows for deletions.
+    return [kind for kind in KINDS.values() if ITEM_ATTRIBUTES.get(kind.folder, kind.folder) in fields]
 
 
 @dataclass
@@ -173,7 +171,7 @@ def records(handbook: Handbook) -> dict[str, dict[str, Record]]:
     """'framework' → {'framework': record}, and each kind folder → id → record, ids sorted."""
     result: dict[str, dict[str, Record]] = {"framework": {"framework": record_of(handbook.framework)}}
     for kind in table_kinds():
-        items: dict[str, Item] = dict(getattr(handbook, _ATTRIBUTES.get(kind.folder, kind.folder)))
+        items = handbook.items(kind.folder)
         result[kind.folder] = {id_: record_of(items[id_]) for id_ in sorted(items)}
     return result
 

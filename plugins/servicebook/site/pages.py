@@ -173,8 +173,7 @@ def _needed_levels(context: Any, rid: str) -> dict[str, int]:
 
 
 def _items(handbook: Handbook, section: str) -> Any:
-    return {"roles": handbook.roles, "library": handbook.competencies, "values": handbook.values,
-            "training": handbook.modules, "pledges": handbook.pledges, "groups": handbook.groups}[section]
+    return handbook.items(section)  # a kind's folder, or `groups`: the handbook keeps both by that name
 
 
 def _rich(text: str) -> Markdown:

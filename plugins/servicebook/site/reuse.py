@@ -8,7 +8,6 @@ one edit only the pages that show the edited item are rendered again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from ..data.link import Handbook
 from .generated import GeneratedFile
@@ -54,10 +53,7 @@ def everything(hb: Handbook) -> Inputs:
 
 def index_inputs(hb: Handbook, section: str) -> Inputs:
     """A section's index page shows the framework and that section's items."""
-    sections: dict[str, dict[str, Any]] = {"roles": hb.roles, "library": hb.competencies, "values": hb.values,
-                                           "training": hb.modules, "pledges": hb.pledges}
-    items = sections[section]
-    return (hb.framework, *items.values())
+    return (hb.framework, *hb.items(section).values())
 
 
 def matrix_inputs(hb: Handbook, competencies: list[str], roles: list[str]) -> Inputs:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 from ..data import catalogue
 from ..data.catalogue import Entry, Status, Text
@@ -143,8 +143,6 @@ def _po_text(catalog: Catalog) -> str:
 
 def _header_dates(path: Path) -> tuple[datetime.datetime, datetime.datetime] | None:
     """An unchanged framework gives an unchanged file: the header keeps the dates it has."""
-    from babel.messages.pofile import read_po
-
     with path.open("rb") as handle:
         catalog = read_po(handle)
     return catalog.creation_date, catalog.revision_date  # type: ignore[return-value]
