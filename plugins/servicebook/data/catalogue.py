@@ -47,7 +47,7 @@ class Text:
 
 def source_texts(framework: Framework, items: dict[str, dict[str, BaseModel]]) -> list[Text]:
     """Every translatable text, framework first, then each kind's items by id, fields in model order."""
-    levels = {level.name.casefold(): number for number, level in enumerate(framework.levels, 1)}
+    levels = level_numbers(framework)
     texts = list(_walk(framework, "framework:", levels))
     for kind in KINDS:
         for id_ in sorted(items.get(kind, {})):
@@ -85,25 +85,34 @@ def _texts(value: Any, annotation: Any, path: str, levels: dict[str, int]) -> It
     if isinstance(value, BaseModel):
         yield from _walk(value, path + ".", levels)
         return
-    annotation = _unoptional(annotation)
+    annotation = unoptional(annotation)
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        rule = _rule(annotation)
+        rule = text_rule(annotation)
         if rule is None and args and typing.get_origin(args[0]) in (list, dict):
             yield from _texts(value, args[0], path, levels)
         elif rule is not None and isinstance(value, str):
             yield Text(path, value, _kind(rule), rule.limit, rule)
     elif origin is list:
         for number, entry in enumerate(value, 1):
-            key = _key(entry, number)
+            key = entry_key(entry, number)
             yield from _texts(entry, args[0], path if not isinstance(entry, BaseModel) else f"{path}.{key}", levels)
     elif origin is dict:
         for key, entry in value.items():
-            step = levels.get(key.casefold(), key) if args[0] is LevelRef or args[0] == LevelRef else key
-            yield from _texts(entry, args[1], f"{path}.{step}", levels)
+            yield from _texts(entry, args[1], f"{path}.{key_step(key, args[0], levels)}", levels)
 
 
-def _unoptional(annotation: Any) -> Any:
+def key_step(key: str, key_type: Any, levels: dict[str, int]) -> str:
+    """A mapping's key in a context: a level, however the YAML names it, by its number (`levels.2`)."""
+    return str(levels.get(key.casefold(), key)) if key_type is LevelRef or key_type == LevelRef else key
+
+
+def level_numbers(framework: Framework) -> dict[str, int]:
+    """Level names (any case) → numbers, as contexts name levels."""
+    return {level.name.casefold(): number for number, level in enumerate(framework.levels, 1)}
+
+
+def unoptional(annotation: Any) -> Any:
     """`Plain300 | None` → `Plain300`: an optional text is translatable when it is given."""
     if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
         return annotation
@@ -111,12 +120,12 @@ def _unoptional(annotation: Any) -> Any:
     return args[0] if len(args) == 1 else annotation
 
 
-def _key(entry: Any, number: int) -> str:
+def entry_key(entry: Any, number: int) -> str:
     """A list of models is addressed by each entry's id where it has one (clusters), else by its number."""
     return str(getattr(entry, "id", number))
 
 
-def _rule(annotation: Any) -> PlainText | RichText | None:
+def text_rule(annotation: Any) -> PlainText | RichText | None:
     if any(annotation == other for other in NOT_TEXT):
         return None
     for meta in typing.get_args(annotation)[1:]:
