@@ -10,14 +10,17 @@ given in.
 from __future__ import annotations
 
 import typing
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel
 
 from . import catalogue
+from .layout import TRANSLATIONS
 from .link import Handbook, Need
 from .model import Competency, Role
+from .problems import DataError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -145,3 +148,24 @@ def _needs(handbook: Handbook, roles: dict[str, Role], words: _Words) -> dict[st
         result[rid] = [replace(need, note=notes.get(id(need.note), need.note)) if need.note else need
                        for need in needs]
     return result
+
+
+AUTO = "auto"
+
+
+def editions(handbook: Handbook, wanted: str | Sequence[str] = AUTO) -> dict[str, Handbook]:
+    """The handbook in each language to publish besides its own, by language tag; raises every problem at once.
+
+    `auto` publishes every catalogue of the data folder; a list names the languages (and a
+    language listed without a catalogue is a mistake to point out, not a silent gap).
+    """
+    found = {path.stem: path for path in catalogue.catalogues(handbook.root)}
+    source = handbook.framework.language or "en"
+    tags = sorted(found) if wanted == AUTO else list(dict.fromkeys(wanted))
+    problems = [Problem(handbook.root / TRANSLATIONS / f"{tag}.po", 1, 1,
+                        f"the site is to be published in '{tag}', which has no catalogue",
+                        f"run servicebook translate update {tag} to start one, or take {tag} out of languages "
+                        "in mkdocs.yml") for tag in tags if tag not in found and tag != source]
+    if problems:
+        raise DataError(problems)
+    return {tag: translate(handbook, catalogue.read(found[tag])) for tag in tags if tag != source}

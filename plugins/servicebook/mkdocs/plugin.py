@@ -7,6 +7,7 @@ import logging
 import posixpath
 import sys
 import threading
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from ..data import catalogue, quality
+from ..data import catalogue, quality, translation
 from ..data.link import Handbook, load_handbook
 from ..data.load import ReadCache
 from ..data.located import HAS_LIBYAML
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
+from ..site import messages
 from ..site.checkins import CHECKIN_CSS, CHECKIN_SCRIPTS
 from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
@@ -33,7 +35,9 @@ from ..site.pages import ASSETS, generate, is_item_page
 from ..site.preview import preview_script as _preview_script
 from ..site.preview import preview_status
 from ..site.reuse import PageCache
+from . import languages
 from .config import ServicebookConfig
+from .languages import Edition
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
@@ -63,6 +67,14 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.edit_paths: dict[tuple[Path, str], str] = {}
         self.problems: list[str] = []  # while serving: the problems of the saved data, shown on every page
         self.site_url: str | None = None  # the published address, which `mkdocs serve` replaces with its own
+        # Languages: the first build is the framework's own language, and starts one build per other language.
+        self.editions: list[Edition] = []  # every language of the site, the framework's own first
+        self.translated: dict[str, Handbook] = {}  # the handbook in each other language, by tag
+        self.edition: Edition | None = None  # in another language's build: which one
+        self.parent: ServicebookPlugin | None = None  # in another language's build: the first build's plugin
+        self.translated_pages: set[str] = set()  # hand-written pages with a version in this build's language
+        self.words: Any = None  # this build's language's messages (gettext), for the site's own words
+        self.other_builds = languages.Editions()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
@@ -81,6 +93,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.directory_urls = config.use_directory_urls
         self.site_url = _published_site_url(config) if self.serving else config.site_url
+        if self.parent is not None and self.edition is not None:
+            self.site_url = self.edition.site_url(self.parent.site_url)
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not HAS_LIBYAML:
             log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
@@ -98,6 +112,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(PREVIEW_SCRIPT)
         _weigh_search_fields(config)
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # Material's search imports it; it tells of its dictionary
         # Below a custom_dir of the site's own, above Material: the search dialog's accessible name,
         # tag names escaped.
         overrides = str(resources.files("servicebook.mkdocs").joinpath("overrides"))
@@ -113,11 +128,15 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     on_config = CombinedEvent(_configure, _configure_offline)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.parent is not None:  # another language's build: the first build has read and checked the data
+            self._edition_pre_build(config)
+            return
         # Loaded before MkDocs cleans the site folder, so that bad data publishes nothing.
         try:
             handbook = load_handbook(self.data_dir(config), self.cache)
             self._content_checks(handbook)  # may raise: a framework can make its findings errors
             self._translations(handbook)  # may raise: a broken catalogue publishes nothing
+            self.translated = translation.editions(handbook, self.config.languages)
             self.handbook, self.problems = handbook, []
         except DataError as error:
             self.problems = [problem.format(self.base) for problem in error.problems]
@@ -131,6 +150,36 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             print(f"ERROR    -  {report}", file=sys.stderr, flush=True)
             return
         self._tell_warnings()
+        self._set_editions(config)
+
+    def _set_editions(self, config: MkDocsConfig) -> None:
+        """The site's languages, and Material's language switcher leading to each."""
+        assert self.handbook is not None
+        source = self.handbook.framework.language or "en"
+        self.editions = [Edition(source, messages.language_name(source), "")] + [
+            Edition(tag, messages.language_name(tag), f"{tag}/") for tag in self.translated] if self.translated else []
+        self.edition = self.editions[0] if self.editions else None
+        self.words = self._messages(source)
+        self._alternate(config)
+
+    def _edition_pre_build(self, config: MkDocsConfig) -> None:
+        parent, edition = self.parent, self.edition
+        assert parent is not None and edition is not None and parent.handbook is not None
+        self.handbook, self.problems, self.editions = parent.translated[edition.tag], [], parent.editions
+        self.words = self._messages(edition.tag)
+        config.site_name = self.words.gettext(config.site_name)
+        if config.site_description:
+            config.site_description = self.words.gettext(config.site_description)
+        self._alternate(config)
+
+    def _messages(self, tag: str) -> Any:
+        folder = self.base / self.config.messages_dir
+        return messages.load(tag, folder if folder.is_dir() else None)
+
+    def _alternate(self, config: MkDocsConfig) -> None:
+        """Material's language switcher, unless mkdocs.yml sets one of its own."""
+        if self.editions and self.edition is not None and not config.extra.get("alternate"):
+            config.extra["alternate"] = languages.alternates(self.editions, self.edition)
 
     def _tell_warnings(self) -> None:
         """Allowed but probably unmeant: warnings (a strict build stops). Reviews due: information only,
@@ -171,15 +220,23 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.handbook is not None
+        tags = [edition.tag for edition in self.editions[1:]]
+        if self.parent is not None and self.edition is not None:
+            self.translated_pages = languages.use_translated_pages(files, self.edition.tag, tags)
+            if config.nav:
+                config.nav = languages.translate_nav(config.nav, self.words, self.translated_pages)
+        else:
+            languages.hide_translated_pages(files, tags)
         if not self.site_url and not self.warned:
             # Printed, not logged: a missing QR code is worth knowing about, not worth failing a strict build.
             print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
                   "QR code; set site_url to the handbook's published address to add them", file=sys.stderr)
             self.warned = True
         tag_index = _has_tags(config) and files.get_file_from_path("tags.md") is None
+        source = self.parent.handbook if self.parent is not None else None
         generated = generate(self.handbook, directory_urls=config.use_directory_urls, site_url=self.site_url,
                              cache=self.page_cache, tag_index=tag_index, published_directory_urls=self.directory_urls,
-                             downloads=not self.serving)
+                             downloads=not self.serving, language=self.language, messages=self.words, source=source)
         self.titles = {page.path: page.title for page in generated if page.title}
         if config.nav:
             config.nav = _without_absent_sections(config.nav, {page.path for page in generated}, files)
@@ -204,14 +261,50 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         if MARKER in markdown and self.handbook is not None and page.file.src_uri not in self.written:
             finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls)
             markdown = markdown.replace(MARKER, "\n" + finder + "\n", 1)
+        if self._in_source_language(page):
+            markdown = _first_heading_then(markdown, self._untranslated_note())
         return markdown
+
+    def on_page_content(self, html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page shown in the source language says so to screen readers and browsers.
+        if self._in_source_language(page):
+            return f'<div lang="{self.editions[0].tag}" markdown="0">\n{html_}\n</div>'
+        return html_
+
+    def _in_source_language(self, page: Page) -> bool:
+        """A hand-written page of another language's build that has no version in that language."""
+        return self.parent is not None and page.file.src_uri not in self.written \
+            and page.file.src_uri not in self.translated_pages
+
+    def _untranslated_note(self) -> str:
+        assert self.edition is not None
+        text = self.words.gettext("This page is not yet translated into {language}; it is shown in {source}.")
+        note = html.escape(text.format(language=self.edition.name, source=self.editions[0].name))
+        return f'<p class="sb-untranslated" data-search-exclude>{note}</p>'
+
+    @property
+    def language(self) -> str:
+        """The language of this build's pages."""
+        if self.edition is not None:
+            return self.edition.tag
+        return (self.handbook.framework.language if self.handbook is not None else None) or "en"
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new template environment for every build, and compiling Material's
         # templates again takes about 0.4 s of each rebuild while serving.
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = self.compiled
+        env.globals["servicebook_alternates"] = self._alternates_of
         return env
+
+    def _alternates_of(self, page: Page | None) -> list[dict[str, str]]:
+        """The language switcher's entries for `page`: the same page in each language (partials/alternate.html)."""
+        current = self.edition
+        if current is None:
+            return []
+        url = page.url if page is not None else ""
+        return [{"name": edition.name, "lang": edition.tag, "href": languages.same_page(url, current, edition),
+                 "current": "true" if edition == current else ""} for edition in self.editions]
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         # As the search index writes them: the home page's "./" is "".
@@ -220,7 +313,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         return nav
 
     @event_priority(50)  # before the search plugin writes its index
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _post_build(self, config: MkDocsConfig) -> None:
         if self.serving:
             status = Path(config.site_dir) / PREVIEW_STATUS
             status.parent.mkdir(parents=True, exist_ok=True)
@@ -229,6 +322,18 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         if search is not None:
             _complete_search_index(search, self.pages)
             search.search_index.entries = one_entry_per_item(search.search_index.entries, self.item_pages)
+
+    @event_priority(-100)  # when every plugin has finished the first language's site
+    def _build_editions(self, config: MkDocsConfig) -> None:
+        """Each other language's site, built again from the same mkdocs.yml into its own folder."""
+        if self.parent is not None or self.handbook is None:
+            return
+        for edition in self.editions[1:]:
+            log.info(f"servicebook: building the site in {edition.name} ({edition.tag}) into {edition.prefix}")
+            self.other_builds.build(config, edition, directory_urls=self.directory_urls, serving=self.serving,
+                                    prepare=partial(_prepare_edition, self, edition))
+
+    on_post_build = CombinedEvent(_post_build, _build_editions)
 
     def _file(self, config: MkDocsConfig, page: GeneratedFile, in_nav: set[str] | None) -> File:
         # Role, competency, value and module pages are reached through their section's index page.
@@ -259,6 +364,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
                        f"rename or move this page: the handbook writes {new.src_uri} itself")
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.parent is not None:
+            output = languages.html_lang(output, self.language)
         # Material prints `page.title | striptags` in <title>, which decodes the escaped name once:
         # a name typed as "&lt;b" would show as "<b". Put the name back exactly as typed.
         name = self.titles.get(page.file.src_uri)
@@ -276,6 +383,21 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_shutdown(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+        self.other_builds.shutdown()
+
+
+def _prepare_edition(parent: ServicebookPlugin, edition: Edition, config: MkDocsConfig) -> None:
+    """Hand another language's build its servicebook plugin what the first build already knows."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, ServicebookPlugin):
+            plugin.parent, plugin.edition = parent, edition
+
+
+def _first_heading_then(markdown: str, block: str) -> str:
+    """`block` right under the page's first heading, or at its top when it has none."""
+    lines = markdown.split("\n")
+    at = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join([*lines[:at + 1], "", block, "", *lines[at + 1:]])
 
 
 class _NotBuilt(logging.Filter):

@@ -11,14 +11,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__
-from ..data import catalogue, gitdata, quality
+from ..data import catalogue, gitdata, quality, translation
 from ..data.link import Handbook, load_handbook
 from ..data.model import KINDS
 from ..data.problems import DataError, Problem
 from ..data.review import due_for_review, today
+from ..site import messages
+from ..site.generated import GeneratedFile
 from ..site.pages import generate
 from . import changes, checkins, export, importer, init, rename, report, scaffold, schema, translate
 
@@ -204,7 +207,7 @@ def _render(args: argparse.Namespace) -> int:
         print(f"servicebook render: {out.as_posix()} exists and was not written by 'servicebook render' — "
               "choose a new or empty folder; render replaces the folder it writes", file=sys.stderr)
         return 2
-    files = generate(load_handbook(args.data_dir), directory_urls=not args.no_directory_urls)
+    files = _every_language(load_handbook(args.data_dir), directory_urls=not args.no_directory_urls)
     # Written aside first and swapped in whole, so a failure never leaves half a folder.
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".servicebook-", dir=out.parent))
@@ -221,6 +224,15 @@ def _render(args: argparse.Namespace) -> int:
     staging.rename(out)
     print(f"wrote {len(files)} files to {out.as_posix()}")
     return 0
+
+
+def _every_language(handbook: Handbook, *, directory_urls: bool) -> list[GeneratedFile]:
+    """The pages in the framework's own language, then under `<tag>/` those of each catalogue's language."""
+    files = generate(handbook, directory_urls=directory_urls, language=handbook.framework.language or "en")
+    for tag, translated in translation.editions(handbook).items():
+        files += [replace(file, path=f"{tag}/{file.path}") for file in generate(
+            translated, directory_urls=directory_urls, language=tag, messages=messages.load(tag), source=handbook)]
+    return files
 
 
 def _schema(args: argparse.Namespace) -> int:
