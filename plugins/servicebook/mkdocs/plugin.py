@@ -44,6 +44,7 @@ STYLESHEET, SCRIPT, WORKER_SHIM = ASSETS
 SHOWN_FINDINGS = 30  # content findings printed by a build; `servicebook check` lists them all
 PREVIEW_SCRIPT = "assets/servicebook/preview.js"  # only while serving
 PREVIEW_STATUS = "assets/servicebook/preview.json"
+SITE_WORDS = "translations"  # in the docs folder, not published: the site's own words in each language
 
 
 class ServicebookPlugin(BasePlugin[ServicebookConfig]):
@@ -75,6 +76,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.translated_pages: set[str] = set()  # hand-written pages with a version in this build's language
         self.words: Any = None  # this build's language's messages (gettext), for the site's own words
         self.other_builds = languages.Editions()
+        self.messages_folder = Path(SITE_WORDS)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this one plugin object for every rebuild of `mkdocs serve`,
@@ -96,6 +98,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         if self.parent is not None and self.edition is not None:
             self.site_url = self.edition.site_url(self.parent.site_url)
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.messages_folder = self.base / self.config.messages_dir if self.config.messages_dir else \
+            Path(config.docs_dir) / SITE_WORDS
         if not HAS_LIBYAML:
             log.warning("PyYAML was installed without libyaml, so reading the handbook data is about ten times "
                         "slower; reinstall PyYAML from a wheel that includes libyaml")
@@ -173,7 +177,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self._alternate(config)
 
     def _messages(self, tag: str) -> Any:
-        folder = self.base / self.config.messages_dir
+        folder = self.messages_folder
         return messages.load(tag, folder if folder.is_dir() else None)
 
     def _alternate(self, config: MkDocsConfig) -> None:
@@ -227,6 +231,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
                 config.nav = languages.translate_nav(config.nav, self.words, self.translated_pages)
         else:
             languages.hide_translated_pages(files, tags)
+        for file in [file for file in files if file.abs_src_path and file.src_uri.endswith(".po")
+                     and Path(file.abs_src_path).parent == self.messages_folder]:
+            files.remove(file)  # the site's words are for the build, not for readers
         if not self.site_url and not self.warned:
             # Printed, not logged: a missing QR code is worth knowing about, not worth failing a strict build.
             print("WARNING  -  servicebook: mkdocs.yml has no site_url, so role and competency pages carry no "
