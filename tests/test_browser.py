@@ -85,6 +85,7 @@ def _search(page: object, words: str) -> list[str]:
         page.keyboard.press("/")  # type: ignore[attr-defined]
         box.press("Control+a")
         box.press_sequentially(words, delay=20)
+        box.press("End")  # Material searches on keyup, which text typed as characters (Chinese) does not send
         page.wait_for_timeout(500)  # type: ignore[attr-defined]
         if results.count():
             break
