@@ -171,3 +171,17 @@ def test_a_build_of_a_framework_without_catalogues_is_unchanged(tmp_path: Path) 
     build = mkdocs_build(project)
     assert build.returncode == 0, build.output
     assert not (build.site / ZH).exists() and "md-select__link" not in build.page("roles/frontline-officer")
+
+
+def anchors(html: str) -> set[str]:
+    """Every id of the page but its title's, which is its name's words (a link to it opens the page's top anyway)."""
+    return set(re.findall(r' id="([^"]+)"', html)) - set(re.findall(r'<h1 id="([^"]+)"', html))
+
+
+@pytest.mark.parametrize("address", ["roles/frontline-officer", "library/clear-communication", "values/customer-focused",
+                                     "training/service-foundations", "matrix", "growth/frontline-officer", "roles",
+                                     "groups/frontline-staff", "workshop", "", "tags"])
+def test_anchors_are_the_same_in_every_language(example: Build, address: str) -> None:
+    """A trainer's link to a section works in either language: section ids never come from translated words."""
+    english, chinese = example.page(address), example.page(f"{ZH}/{address}".rstrip("/"))
+    assert anchors(english) <= anchors(chinese), sorted(anchors(english) - anchors(chinese))
