@@ -42,8 +42,8 @@ HOLDS = {
 def _size(content: str | bytes, translate: Callable[..., str]) -> str:
     count = len(content.encode("utf-8") if isinstance(content, str) else content)
     if count >= 1024:
-        return translate("%(count)s KB", count=f"{count / 1024:,.0f}")
-    return translate("%(count)s bytes", count=str(count))
+        return translate(N_("%(count)s KB"), count=f"{count / 1024:,.0f}")
+    return translate(N_("%(count)s bytes"), count=str(count))
 
 
 def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., GeneratedFile], *,

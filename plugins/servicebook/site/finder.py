@@ -11,11 +11,13 @@ import html
 import posixpath
 
 from ..data.link import Handbook
+from .messages import N_
 from .pages import page_path
 from .qr import page_url
 from .tree import reporting_order
 
 MARKER = "<!-- servicebook:role-finder -->"
+PLACEHOLDER = N_("Start typing your role's name")
 
 
 def role_finder(handbook: Handbook, here: str, *, directory_urls: bool,
@@ -39,12 +41,12 @@ def role_finder(handbook: Handbook, here: str, *, directory_urls: bool,
                        "</option>")
     return "\n".join([
         '<form class="sb-role-finder" data-search-exclude hidden'
-        f' data-missing="{say("No role has that name: pick one from the list as you type.")}">',
-        f'<label for="sb-role-finder">{say("Go to your role")}</label>',
+        f' data-missing="{say(N_("No role has that name: pick one from the list as you type."))}">',
+        f'<label for="sb-role-finder">{say(N_("Go to your role"))}</label>',
         '<span class="sb-role-finder__row">',
         '<input id="sb-role-finder" type="text" list="sb-role-finder-names" autocomplete="off"'
-        f' placeholder="{say("Start typing your role's name")}">',
-        f'<button type="submit" class="md-button">{say("Open")}</button>',
+        f' placeholder="{say(PLACEHOLDER)}">',
+        f'<button type="submit" class="md-button">{say(N_("Open"))}</button>',
         "</span>",
         '<datalist id="sb-role-finder-names">', *options, "</datalist>",
         '<span class="sb-status" role="status" aria-live="polite"></span>',

@@ -14,7 +14,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .checkins import checkin_box, checkin_files
 from .data_page import data_files
 from .generated import GeneratedFile
 from .growth import Growth, growth, next_level
+from .messages import N_
 from .paging import LIST_ROWS, MATRIX_ROLES, Group, groups_of, list_parts, matrix_parts
 from .qr import page_url, qr_path, qr_svg
 from .reuse import PageCache, everything, group_inputs, growth_inputs, index_inputs, inputs_of, matrix_inputs
@@ -144,7 +145,8 @@ def _environment(language: str = "en", words: gettext.NullTranslations | None = 
         partial(_gettext, words), partial(_ngettext, words), newstyle=True)
     env.globals.update(per_page=MATRIX_ROLES, list_rows=LIST_ROWS, url=_url, rich=_rich, links=_links, groups=_groups,
                        role_values=_role_values, needed_levels=_needed_levels, next_level=_next_level,
-                       role_clusters=_role_clusters, indent=_indent, level_list=_level_list, plain=_plain, link=_link, code=_code,
+                       role_clusters=_role_clusters, indent=_indent, level_list=_level_list, plain=_plain, link=_link,
+                       code=_code, browser_strings=_browser_strings,
                        checkin_box=lambda rid: Markdown(checkin_box(rid, words)))
     env.filters["join"] = _join
     env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups)
@@ -204,8 +206,36 @@ def _role_groups(context: Any) -> Markdown:
     data = {"label": _("Staff group"), "all": _("All staff groups"),
             "groups": [{"id": gid, "name": str(group.name)} for gid, group in handbook.groups.items()],
             "roles": {rid: role.group for rid, role in handbook.roles.items() if role.group}}
-    text = json.dumps(data, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markdown(f'<script type="application/json" class="sb-role-groups">{text}</script>')
+    return Markdown(f'<script type="application/json" class="sb-role-groups">{_json(data)}</script>')
+
+
+# The words of servicebook.js, which shows them as text (never as HTML); it has the English ones itself.
+BROWSER_STRINGS = {
+    "copy": N_("Copy"),
+    "copy.label": N_("Copy the address of {name}"),
+    "copied": N_("Copied"),
+    "copied.status": N_("Copied {address}"),
+    "copy.refused": N_("Copying was refused: select the address and copy it by hand."),
+    "filter.roles": N_("Roles whose name contains"),
+    "filter.cluster": N_("Cluster"),
+    "filter.all-clusters": N_("All clusters"),
+    "filter.shown": N_("Roles shown: {count}."),
+}
+
+
+def _browser_strings() -> Markdown:
+    """servicebook.js's words in the pages' language, as JSON it reads; nothing when they are its own English."""
+    words = _words()[1]
+    strings = {key: words.gettext(text) for key, text in BROWSER_STRINGS.items()}
+    if strings == BROWSER_STRINGS:
+        return Markdown("")
+    return Markdown(f'<script type="application/json" class="sb-strings">{_json(strings)}</script>')
+
+
+def _json(data: Any) -> str:
+    """JSON for a script block in a page: no HTML can end the block, nor start a comment or entity."""
+    text = json.dumps(data, ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _join(items: Any, separator: str = ", ") -> Markdown:
@@ -279,7 +309,10 @@ def _items(handbook: Handbook, section: str) -> Any:
 
 
 def _rich(text: str) -> Markdown:
-    """Rich text as a sanitised HTML block that Markdown passes through untouched (its language said if not the page's)."""
+    """Rich text as a sanitised HTML block that Markdown passes through untouched.
+
+    Text shown in the framework's language on a page in another says so in a `lang` attribute.
+    """
     content = render_rich(text).html.strip()
     if isinstance(text, Untranslated):
         marked = _marked(text, "")
@@ -317,13 +350,14 @@ def _render(template: str, path: str, handbook: Handbook, source: Path | None = 
 
 
 _H1 = re.compile(r"^# .*\n", re.M)
+UNTRANSLATED_NOTE = N_("Parts of this page are not yet translated into %(language)s and are shown in "
+                       "%(source)s.")
 
 
 def _with_note(content: str, source_language: str) -> str:
     """The page with a note under its H1 that some of it is shown in the framework's language."""
     language = _words()[0]
-    note = _gettext(_words()[1], "Parts of this page are not yet translated into %(language)s and are shown in "
-                                 "%(source)s.") % {"language": catalogues.language_name(language),
+    note = _gettext(_words()[1], UNTRANSLATED_NOTE) % {"language": catalogues.language_name(language),
                                                    "source": catalogues.name_in(source_language, language)}
     heading = _H1.search(content)
     block = f"\n{note}\n{{: .sb-untranslated data-search-exclude }}\n"
