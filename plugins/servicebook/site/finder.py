@@ -17,7 +17,11 @@ from .qr import page_url
 from .tree import reporting_order
 
 MARKER = "<!-- servicebook:role-finder -->"
+# The finder's words, in the site's language (see `role_finder`).
+MISSING = N_("No role has that name: pick one from the list as you type.")
+LABEL = N_("Go to your role")
 PLACEHOLDER = N_("Start typing your role's name")
+OPEN = N_("Open")
 
 
 def role_finder(handbook: Handbook, here: str, *, directory_urls: bool,
@@ -41,12 +45,12 @@ def role_finder(handbook: Handbook, here: str, *, directory_urls: bool,
                        "</option>")
     return "\n".join([
         '<form class="sb-role-finder" data-search-exclude hidden'
-        f' data-missing="{say(N_("No role has that name: pick one from the list as you type."))}">',
-        f'<label for="sb-role-finder">{say(N_("Go to your role"))}</label>',
+        f' data-missing="{say(MISSING)}">',
+        f'<label for="sb-role-finder">{say(LABEL)}</label>',
         '<span class="sb-role-finder__row">',
         '<input id="sb-role-finder" type="text" list="sb-role-finder-names" autocomplete="off"'
         f' placeholder="{say(PLACEHOLDER)}">',
-        f'<button type="submit" class="md-button">{say(N_("Open"))}</button>',
+        f'<button type="submit" class="md-button">{say(OPEN)}</button>',
         "</span>",
         '<datalist id="sb-role-finder-names">', *options, "</datalist>",
         '<span class="sb-status" role="status" aria-live="polite"></span>',
