@@ -149,7 +149,10 @@ def framework_document(handbook: Handbook) -> dict[str, Any]:
 
 
 def _add_shown(handbook: Handbook, body: dict[str, Any]) -> None:
-    """The words a translated handbook shows, where they differ from the framework's own (a source handbook adds none)."""
+    """The words a translated handbook shows, where they differ from the framework's own.
+
+    Names are always the shown ones (a source handbook's are its own); behaviours only when translated.
+    """
     body["levels"] = [str(level.name) for level in handbook.framework.levels]
     for rid, role in handbook.roles.items():
         body["roles"][rid]["name"] = str(role.name)

@@ -69,10 +69,13 @@ def _load(language: str, files: tuple[tuple[Path, bool, int], ...]) -> gettext.N
     """Cached per language and per catalogue file and modification time (`mkdocs serve` sees an edit)."""
     if not files:
         return gettext.NullTranslations()
-    merged = Catalog(locale=_locale(language) or _locale(SOURCE_LANGUAGE), domain=DOMAIN)
+    chosen: dict[str, Any] = {}
     for path, trusted, _ in reversed(files):  # lowest priority first: later entries replace earlier ones
         for message in _read(path, trusted):
-            merged[message.id] = message
+            chosen[message.id if isinstance(message.id, str) else message.id[0]] = message
+    merged = Catalog(locale=_locale(language) or _locale(SOURCE_LANGUAGE), domain=DOMAIN)
+    for message in chosen.values():  # Babel's catalogue merges a repeated entry into the first: add each once
+        merged[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     buffer.seek(0)
