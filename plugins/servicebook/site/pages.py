@@ -56,10 +56,15 @@ def _finalize(value: Any) -> str:
 
 def _marked(text: Untranslated, content: str) -> str:
     """Text shown in the framework's language on a page in another: its language said, and the page told."""
+    return f"<span {_lang(text)}>{content}</span>"
+
+
+def _lang(text: Untranslated) -> str:
+    """The `lang` attribute of an untranslated text, counted for the page's note (see `_render`)."""
     seen = _UNTRANSLATED.get(None)
     if seen is not None:
         seen.add(text.lang)
-    return f'<span lang="{html.escape(text.lang, quote=True)}">{content}</span>'
+    return f'lang="{html.escape(text.lang, quote=True)}"'
 
 
 def _plain(value: Any) -> Markdown:
@@ -315,9 +320,7 @@ def _rich(text: str) -> Markdown:
     """
     content = render_rich(text).html.strip()
     if isinstance(text, Untranslated):
-        marked = _marked(text, "")
-        lang = marked[len("<span "):marked.index(">")]
-        return Markdown(f'<div class="sb-rich" {lang} markdown="0">\n{content}\n</div>')
+        return Markdown(f'<div class="sb-rich" {_lang(text)} markdown="0">\n{content}\n</div>')
     return Markdown(f'<div class="sb-rich" markdown="0">\n{content}\n</div>')
 
 
