@@ -135,7 +135,7 @@ def checkin_box(role_id: str, messages: gettext.NullTranslations | None = None) 
     return f'<div class="sb-checkins" data-role="{html.escape(role_id)}" data-strings="{words}" hidden></div>'
 
 
-def checkin_files(handbook: Handbook, messages: gettext.NullTranslations | None = None) -> list[GeneratedFile]:
+def checkin_files(handbook: Handbook) -> list[GeneratedFile]:
     """The script and stylesheet, and the framework document cut into what each role page loads.
 
     `checkins/index.js` holds every role's name and aliases (to recognise a file for another role),

@@ -442,7 +442,7 @@ def _generate(handbook: Handbook, directory_urls: bool, site_url: str | None, ca
     files += codes
     files += redirects(handbook, directory_urls=directory_urls)
     files += assets()
-    files += checkin_files(handbook, _words()[1])
+    files += checkin_files(handbook)
     cache.forget_unseen()
     return files
 
