@@ -7,6 +7,7 @@ test_browser (the example site, the browser, axe-core).
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -407,3 +408,81 @@ def test_saved_and_exported_check_ins_survive_a_rename_and_a_reworded_behaviour(
     check(fresh)
     device.close()
     other.close()
+
+
+# -- words from the page: a translated site's scripts show its words, answers keep the framework's ----------
+
+
+def _translated_role_script(route: Any) -> None:
+    """The role's check-in data as a translated site publishes it: the framework's words, and `shown` ones."""
+    response = route.fetch()
+    name, data = response.text().split(" = ", 1)
+    document = json.loads(data.rstrip().rstrip(";"))
+    for competency in document["competencies"].values():
+        competency["shown"] = {level: [f"譯：{words}" for words in lines] for level, lines in competency["levels"].items()}
+    route.fulfill(response=response, body=f"{name} = {json.dumps(document, ensure_ascii=False)};\n")
+
+
+def test_a_check_in_on_a_translated_page_shows_its_words_and_opens_on_the_english_one(browser: Any, site: str) -> None:
+    translated, english = browser.new_context(accept_downloads=True), browser.new_context(accept_downloads=True)
+    chinese = translated.new_page()
+    chinese.route("**/assets/servicebook/checkins/frontline-officer.js", _translated_role_script)
+    chinese.goto(f"{site}/{ROLE}")
+    start(chinese, "Ann")
+    assert chinese.locator(".sb-ci-words").first.inner_text().startswith("譯：")
+    answer(chinese, 0, "sometimes").check()
+    answer(chinese, 1, "consistently").check()
+    sent = export(chinese)
+    entries = json.loads(sent.read_text(encoding="utf-8"))["entries"]
+    assert entries and not any(entry["behaviour"].startswith("譯：") for entry in entries)
+    plain = english.new_page()
+    plain.goto(f"{site}/{ROLE}")
+    unfold(plain)
+    plain.locator("#sb-ci-import").set_input_files(str(sent))
+    said(plain, "was imported")
+    assert answer(plain, 0, "sometimes").is_checked() and answer(plain, 1, "consistently").is_checked()
+    assert "Changed since you answered." not in plain.locator("#sb-ci-open, .sb-checkins").first.inner_text()
+    assert not plain.locator(".sb-ci-words").first.inner_text().startswith("譯：")
+    translated.close()
+    english.close()
+
+
+def _with_words(page: Any, address: str, before: str) -> None:
+    """Serve the page at `address` carrying servicebook.js's words in Traditional Chinese, as such a site does."""
+    from servicebook.site import messages
+    from servicebook.site.pages import BROWSER_STRINGS
+
+    words = messages.load("zh-Hant")
+    block = json.dumps({key: words.gettext(text) for key, text in BROWSER_STRINGS.items()})
+
+    def handle(route: Any) -> None:
+        response = route.fetch()
+        text = response.text()
+        assert before in text
+        body = text.replace(before, f'<script type="application/json" class="sb-strings">{block}</script>\n' + before, 1)
+        route.fulfill(response=response, body=body)
+
+    page.route(address, handle)
+
+
+def test_the_matrix_filter_takes_its_words_from_the_page(page: Page, site: str) -> None:
+    _with_words(page, f"{site}/matrix/", '<div class="sb-matrix-filter"')
+    page.goto(f"{site}/matrix/")
+    page.get_by_label("職位名稱包含").fill("front")
+    expect(page.locator(".sb-matrix-filter .sb-status")).to_have_text(re.compile(r"^顯示的職位：\d+ 個。$"))
+    assert page.locator("#sb-matrix-cluster option").first.inner_text() == "所有職能類別"
+    assert page.get_by_label("職能類別").count() == 1
+
+
+def test_the_copy_buttons_take_their_words_from_the_page(browser: Any, site: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    _with_words(page, f"{site}/workshop/", "<h1")
+    page.goto(f"{site}/workshop/", wait_until="networkidle")
+    row = page.locator("#roles ~ .md-typeset__scrollwrap tbody tr").first
+    address = row.locator(".sb-link").inner_text()
+    button = row.get_by_role("button", name=re.compile("^複製 .* 的網址$"))
+    assert button.inner_text() == "複製"
+    button.click()
+    assert page.get_by_role("status").first.inner_text() == f"已複製 {address}"
+    context.close()

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .link import Handbook
+from .translation import source_of
 
 FORMAT = "servicebook-checkin"
 MAX_BYTES = 5 * 1024 * 1024  # a check-in of 200 competencies with long notes is well under 1 MB
@@ -123,22 +124,45 @@ class CheckinError(Exception):
 def framework_document(handbook: Handbook) -> dict[str, Any]:
     """What a browser needs to place answers: roles, competencies, levels, behaviours, aliases.
 
-    Deterministic: the version is a fingerprint of this content, never a clock.
+    Deterministic: the version is a fingerprint of this content, never a clock. Answers are keyed on
+    the framework's own words (`source_of`), so a check-in made on the page in one language opens
+    on the page in another with every answer kept, and the version is the same in every language.
+    A translated handbook adds the words it shows: `shown` beside a competency's `levels`, and the
+    names of roles, competencies and levels in its language.
     """
     fw = handbook.framework
     body: dict[str, Any] = {
-        "levels": [level.name for level in fw.levels],
-        "roles": {rid: {"name": role.name, "aliases": list(role.aliases), "reports_to": role.reports_to,
+        "levels": [source_of(level.name) for level in fw.levels],
+        "roles": {rid: {"name": source_of(role.name), "aliases": list(role.aliases), "reports_to": role.reports_to,
                         "needs": [{"competency": need.competency, "level": need.level} for need in handbook.needs[rid]]}
                   for rid, role in handbook.roles.items()},
-        "competencies": {cid: {"name": comp.name, "aliases": list(comp.aliases),
-                               "levels": {str(n): words for n, words in sorted(handbook.behaviours[cid].items())}}
+        "competencies": {cid: {"name": source_of(comp.name), "aliases": list(comp.aliases),
+                               "levels": {str(n): [source_of(words) for words in behaviours]
+                                          for n, behaviours in sorted(handbook.behaviours[cid].items())}}
                          for cid, comp in handbook.competencies.items()},
     }
     canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     version = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    _add_shown(handbook, body)
     return {"format": "servicebook-checkin-framework", "version": 1,
-            "framework": {"title": fw.title, "organisation": fw.organisation, "version": version}, **body}
+            "framework": {"title": str(fw.title), "organisation": str(fw.organisation), "version": version}, **body}
+
+
+def _add_shown(handbook: Handbook, body: dict[str, Any]) -> None:
+    """The words a translated handbook shows, where they differ from the framework's own.
+
+    Names are always the shown ones (a source handbook's are its own); behaviours only when translated.
+    """
+    body["levels"] = [str(level.name) for level in handbook.framework.levels]
+    for rid, role in handbook.roles.items():
+        body["roles"][rid]["name"] = str(role.name)
+    for cid, comp in handbook.competencies.items():
+        entry = body["competencies"][cid]
+        entry["name"] = str(comp.name)
+        shown = {str(n): [str(words) for words in behaviours]
+                 for n, behaviours in sorted(handbook.behaviours[cid].items())}
+        if shown != entry["levels"]:
+            entry["shown"] = shown
 
 
 def _current(document: dict[str, Any], section: str, id_: str) -> str | None:

@@ -8,6 +8,7 @@ server) lets the browser follow renamed ids and reworded behaviours.
 
 from __future__ import annotations
 
+import gettext
 import html
 import json
 from importlib import resources
@@ -16,6 +17,7 @@ from typing import Any
 from ..data.checkin import framework_document
 from ..data.link import Handbook
 from .generated import GeneratedFile
+from .messages import N_
 
 CHECKIN_CSS = "assets/servicebook/checkins.css"
 CHECKIN_JS = "assets/servicebook/checkins.js"
@@ -23,109 +25,113 @@ CHECKIN_FOLDER = "assets/servicebook/checkins"  # beside checkins.js, which load
 CHECKIN_SCRIPTS = (CHECKIN_JS,)
 
 STRINGS: dict[str, str] = {
-    "heading": "Check-ins",
-    "intro": "A check-in goes through each behaviour below: the person answers, their supervisor answers, "
-             "then both agree. Check-ins stay in this browser; nothing leaves it unless you export a file "
-             "and send it.",
-    "new.name": "Name (optional)",
-    "new.date": "Date",
-    "new.start": "Start a check-in",
-    "import.choose": "Import a check-in file",
-    "import.drop": "or drop the file here.",
-    "against.label": "Check against another role",
-    "against.open": "Open a check-in there",
-    "saved.none": "No check-ins for this role are saved in this browser.",
-    "saved.title": "Check-ins for this role saved in this browser:",
-    "saved.item": "{name}, {date}",
-    "saved.unnamed": "No name",
-    "open.title": "Check-in: {name}, {date}, against {role}",
-    "open.framework": "Framework: {title}, version {version}.",
-    "open.name": "Name",
-    "open.date": "Date",
-    "open.competency": "{name} (level {level})",
-    "open.outcome": "Agreed outcome: strengths, what to develop next, and how",
-    "stage.legend": "Who is answering",
-    "stage.self": "Self",
-    "stage.supervisor": "Supervisor",
-    "stage.agreed": "Agreed",
-    "answer.legend": "{who}",
-    "answer.not-yet": "Not yet",
-    "answer.sometimes": "Sometimes",
-    "answer.consistently": "Consistently",
-    "answer.none": "Not answered",
-    "note.self": "Example or evidence (self)",
-    "note.supervisor": "Example or evidence (supervisor)",
-    "note.agreed": "What was agreed",
-    "changed.mark": "Changed since you answered.",
-    "changed.old": "The answers were given to: “{words}”",
-    "gone.title": "No longer in this role's profile",
-    "gone.intro": "These behaviours were answered but the role no longer asks for them. The answers are kept here.",
-    "gone.where": "({competency}, level {level})",
-    "tools.export-json": "Export file",
-    "tools.export-csv": "Export CSV",
-    "tools.print": "Print",
-    "tools.close": "Close",
-    "tools.delete": "Delete",
-    "delete.ask-label": "Confirm deleting",
-    "delete.ask": "Delete the check-in of {name}, {date}, from this browser?",
-    "delete.yes": "Yes, delete it",
-    "delete.no": "Keep it",
-    "delete.undo": "Undo",
-    "status.started": "A new check-in was started.",
-    "status.started-from": "A new check-in was started. Answers carried over from the check-in against {role}: "
-                           "{count}.",
-    "status.migrated": "Answers from this page's earlier self-assessment were moved into a check-in with no "
-                       "name and today's date: {count}.",
-    "status.storage-full": "This browser refused to save the check-in (storage is full or switched off). "
-                           "Export it as a file to keep it.",
-    "status.deleted": "The check-in of {name}, {date}, was deleted.",
-    "status.kept": "Nothing was deleted.",
-    "status.restored": "The check-in was restored.",
-    "status.exported-json": "The check-in was exported as a file.",
-    "status.exported-csv": "The check-in was exported as a CSV file.",
-    "summary.title": "Summary",
-    "summary.rule": "Each behaviour counts with the agreed answer where there is one, else the supervisor's, "
-                    "else the person's own.",
-    "chart.title": "Answers per competency",
-    "chart.differ": "Self and supervisor differ on: {count}",
-    "table.caption": "Answers per competency",
-    "table.competency": "Competency",
-    "table.differ": "Self and supervisor differ",
-    "words.answered": "{done} of {total} behaviours answered.",
-    "words.strong": "Shown consistently: {list}.",
-    "words.not-yet": "Not yet shown in: {list}.",
-    "words.differ": "Behaviours where self and supervisor differ: {count}.",
-    "words.agree": "Self and supervisor do not differ on any behaviour both answered.",
-    "compare.label": "Compare with an earlier check-in",
-    "compare.none": "Choose a date",
-    "compare.caption": "Behaviours shown consistently, {before} and {now}",
-    "compare.before": "{before}",
-    "compare.now": "{now}",
-    "compare.cell": "{count} of {total}",
-    "compare.moved": "{words}: {before} → {now}",
-    "print.head": "{name}, {date}, against {role}. {title}, version {version}.",
-    "print.behaviour": "Behaviour",
-    "import.too-big": "{name} is {size} MB; a check-in file is at most {max} MB.",
-    "import.unreadable": "{name} could not be read.",
-    "import.not-json": "{name} is not a check-in file (it is not JSON).",
-    "import.refused": "{name} was refused:",
-    "import.not-checkin": "it is not a check-in exported from this handbook.",
-    "import.version": "it was made by a newer version of the handbook.",
-    "import.shape": "the field {field} is missing or wrong.",
-    "import.unknown-role": "{name} is a check-in against {role}, a role this handbook does not have.",
-    "import.other-role": "{name} is a check-in against {role}, not this role.",
-    "import.open-role": "Open it on the {role} page",
-    "import.nothing": "Nothing saved was changed.",
-    "import.done": "The check-in of {person} was imported from {name}.",
-    "import.replaced": "The check-in of {person} was imported from {name}, replacing the copy saved here.",
-    "import.older": "It was made against framework version {version}, and is shown against today's.",
-    "import.rebased": "Answers given to behaviours that have changed or gone since, marked below: {count}.",
+    "heading": N_("Check-ins"),
+    "intro": N_("A check-in goes through each behaviour below: the person answers, their supervisor answers, "
+                "then both agree. Check-ins stay in this browser; nothing leaves it unless you export a file "
+                "and send it."),
+    "new.name": N_("Name (optional)"),
+    "new.date": N_("Date"),
+    "new.start": N_("Start a check-in"),
+    "import.choose": N_("Import a check-in file"),
+    "import.drop": N_("or drop the file here."),
+    "against.label": N_("Check against another role"),
+    "against.open": N_("Open a check-in there"),
+    "saved.none": N_("No check-ins for this role are saved in this browser."),
+    "saved.title": N_("Check-ins for this role saved in this browser:"),
+    "saved.item": N_("{name}, {date}"),
+    "saved.unnamed": N_("No name"),
+    "open.title": N_("Check-in: {name}, {date}, against {role}"),
+    "open.framework": N_("Framework: {title}, version {version}."),
+    "open.name": N_("Name"),
+    "open.date": N_("Date"),
+    "open.competency": N_("{name} (level {level})"),
+    "open.outcome": N_("Agreed outcome: strengths, what to develop next, and how"),
+    "stage.legend": N_("Who is answering"),
+    "stage.self": N_("Self"),
+    "stage.supervisor": N_("Supervisor"),
+    "stage.agreed": N_("Agreed"),
+    "answer.legend": N_("{who}"),
+    "answer.not-yet": N_("Not yet"),
+    "answer.sometimes": N_("Sometimes"),
+    "answer.consistently": N_("Consistently"),
+    "answer.none": N_("Not answered"),
+    "note.self": N_("Example or evidence (self)"),
+    "note.supervisor": N_("Example or evidence (supervisor)"),
+    "note.agreed": N_("What was agreed"),
+    "changed.mark": N_("Changed since you answered."),
+    "changed.old": N_("The answers were given to: “{words}”"),
+    "gone.title": N_("No longer in this role's profile"),
+    "gone.intro": N_("These behaviours were answered but the role no longer asks for them. The answers are kept here."),
+    "gone.where": N_("({competency}, level {level})"),
+    "tools.export-json": N_("Export file"),
+    "tools.export-csv": N_("Export CSV"),
+    "tools.print": N_("Print"),
+    "tools.close": N_("Close"),
+    "tools.delete": N_("Delete"),
+    "delete.ask-label": N_("Confirm deleting"),
+    "delete.ask": N_("Delete the check-in of {name}, {date}, from this browser?"),
+    "delete.yes": N_("Yes, delete it"),
+    "delete.no": N_("Keep it"),
+    "delete.undo": N_("Undo"),
+    "status.started": N_("A new check-in was started."),
+    "status.started-from": N_("A new check-in was started. Answers carried over from the check-in against {role}: "
+                              "{count}."),
+    "status.migrated": N_("Answers from this page's earlier self-assessment were moved into a check-in with no "
+                          "name and today's date: {count}."),
+    "status.storage-full": N_("This browser refused to save the check-in (storage is full or switched off). "
+                              "Export it as a file to keep it."),
+    "status.deleted": N_("The check-in of {name}, {date}, was deleted."),
+    "status.kept": N_("Nothing was deleted."),
+    "status.restored": N_("The check-in was restored."),
+    "status.exported-json": N_("The check-in was exported as a file."),
+    "status.exported-csv": N_("The check-in was exported as a CSV file."),
+    "summary.title": N_("Summary"),
+    "summary.rule": N_("Each behaviour counts with the agreed answer where there is one, else the supervisor's, "
+                       "else the person's own."),
+    "chart.title": N_("Answers per competency"),
+    "chart.differ": N_("Self and supervisor differ on: {count}"),
+    "table.caption": N_("Answers per competency"),
+    "table.competency": N_("Competency"),
+    "table.differ": N_("Self and supervisor differ"),
+    "words.answered": N_("{done} of {total} behaviours answered."),
+    "words.strong": N_("Shown consistently: {list}."),
+    "words.not-yet": N_("Not yet shown in: {list}."),
+    "words.differ": N_("Behaviours where self and supervisor differ: {count}."),
+    "words.agree": N_("Self and supervisor do not differ on any behaviour both answered."),
+    "compare.label": N_("Compare with an earlier check-in"),
+    "compare.none": N_("Choose a date"),
+    "compare.caption": N_("Behaviours shown consistently, {before} and {now}"),
+    "compare.before": N_("{before}"),
+    "compare.now": N_("{now}"),
+    "compare.cell": N_("{count} of {total}"),
+    "compare.moved": N_("{words}: {before} → {now}"),
+    "print.head": N_("{name}, {date}, against {role}. {title}, version {version}."),
+    "print.behaviour": N_("Behaviour"),
+    "import.too-big": N_("{name} is {size} MB; a check-in file is at most {max} MB."),
+    "import.unreadable": N_("{name} could not be read."),
+    "import.not-json": N_("{name} is not a check-in file (it is not JSON)."),
+    "import.refused": N_("{name} was refused:"),
+    "import.not-checkin": N_("it is not a check-in exported from this handbook."),
+    "import.version": N_("it was made by a newer version of the handbook."),
+    "import.shape": N_("the field {field} is missing or wrong."),
+    "import.unknown-role": N_("{name} is a check-in against {role}, a role this handbook does not have."),
+    "import.other-role": N_("{name} is a check-in against {role}, not this role."),
+    "import.open-role": N_("Open it on the {role} page"),
+    "import.nothing": N_("Nothing saved was changed."),
+    "import.done": N_("The check-in of {person} was imported from {name}."),
+    "import.replaced": N_("The check-in of {person} was imported from {name}, replacing the copy saved here."),
+    "import.older": N_("It was made against framework version {version}, and is shown against today's."),
+    "import.rebased": N_("Answers given to behaviours that have changed or gone since, marked below: {count}."),
 }
 
 
-def checkin_box(role_id: str) -> str:
-    """The empty box the script fills on a role page; without JavaScript it stays hidden."""
-    words = html.escape(json.dumps(STRINGS, ensure_ascii=False, separators=(",", ":")), quote=True)
+def checkin_box(role_id: str, messages: gettext.NullTranslations | None = None) -> str:
+    """The empty box the script fills on a role page, its words in the page's language; hidden without JavaScript.
+
+    The script shows the words as text, never as HTML, so a translation needs no escaping but the attribute's.
+    """
+    strings = {key: messages.gettext(text) for key, text in STRINGS.items()} if messages else STRINGS
+    words = html.escape(json.dumps(strings, ensure_ascii=False, separators=(",", ":")), quote=True)
     return f'<div class="sb-checkins" data-role="{html.escape(role_id)}" data-strings="{words}" hidden></div>'
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..data.link import Handbook
 from ..data.tables import layout, sheets
 from .generated import GeneratedFile
+from .messages import N_
 from .reuse import PageCache, everything
 from .workbook import SCHEMA_FILE, json_document, json_schema, xlsx_bytes
 
@@ -30,14 +31,28 @@ class Download:
     size: str
 
 
-def _size(content: str | bytes) -> str:
+HOLDS = {
+    WORKBOOK: N_("The whole framework as an Excel workbook: one sheet per kind of item, one for requirements "
+                 "(role, competency, level) and one for behaviours (competency, level, text)."),
+    DOCUMENT: N_("The whole framework as one JSON document, for systems that read data."),
+    SCHEMA_FILE: N_("The JSON Schema that describes the JSON document, field by field."),
+}
+
+
+def _size(content: str | bytes, translate: Callable[..., str]) -> str:
     count = len(content.encode("utf-8") if isinstance(content, str) else content)
-    return f"{count / 1024:,.0f} KB" if count >= 1024 else f"{count} bytes"
+    if count >= 1024:
+        return translate(N_("%(count)s KB"), count=f"{count / 1024:,.0f}")
+    return translate(N_("%(count)s bytes"), count=str(count))
 
 
 def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., GeneratedFile], *,
-               made: bool = True) -> list[GeneratedFile]:
-    """The page and its three downloads, made again only when the data changed."""
+               made: bool = True, translate: Callable[..., str] | None = None) -> list[GeneratedFile]:
+    """The page and its three downloads, made again only when the data changed.
+
+    The files are the same in every language; `translate(message, **values)` gives the page's words.
+    """
+    words = translate or (lambda message, **values: message % values)
     inputs = everything(handbook)
     if not made:
         return [cache.page(f"{FOLDER}/index.md", (*inputs, "preview"),
@@ -51,14 +66,7 @@ def data_files(handbook: Handbook, cache: PageCache, render: Callable[..., Gener
              make(SCHEMA_FILE, json_schema)]
     for file in files:
         written[file.path.rsplit("/", 1)[-1]] = file.content
-    downloads = [
-        Download(WORKBOOK, "The whole framework as an Excel workbook: one sheet per kind of item, one for "
-                 "requirements (role, competency, level) and one for behaviours (competency, level, text).",
-                 _size(written[WORKBOOK])),
-        Download(DOCUMENT, "The whole framework as one JSON document, for systems that read data.",
-                 _size(written[DOCUMENT])),
-        Download(SCHEMA_FILE, "The JSON Schema that describes the JSON document, field by field.",
-                 _size(written[SCHEMA_FILE])),
-    ]
+    downloads = [Download(name, words(HOLDS[name]), _size(written[name], words))
+                 for name in (WORKBOOK, DOCUMENT, SCHEMA_FILE)]
     page = cache.page(f"{FOLDER}/index.md", inputs, lambda: render(downloads=downloads, sheets=layout()))
     return [page, *files]

@@ -6,9 +6,11 @@ fixed number of rows, so that no page grows with the size of the organisation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..data.link import Handbook
+from .messages import N_
 
 MATRIX_ROLES = 100  # rows per matrix table: above this many roles the matrix spreads over several pages
 LIST_ROWS = 200  # rows per page of the roles index and of each workshop list, for the same reason
@@ -24,14 +26,19 @@ class Group:
     competencies: list[str]
 
 
-def groups_of(handbook: Handbook) -> list[Group]:
+OTHER = N_("Other competencies")  # the unclustered rest, beside clusters
+ALL = N_("All competencies")  # the unclustered rest, when there are no clusters
+
+
+def groups_of(handbook: Handbook, translate: Callable[[str], str] = str) -> list[Group]:
+    """The clusters in framework order, then the competencies in none; `translate` gives the rest its name."""
     clusters = handbook.framework.clusters
     groups = [Group(cluster.name, f"cluster-{cluster.id}", cluster.summary,
                     [cid for cid, competency in handbook.competencies.items() if competency.cluster == cluster.id])
               for cluster in clusters]
     rest = [cid for cid, competency in handbook.competencies.items() if competency.cluster is None]
     if rest:
-        groups.append(Group("Other competencies" if clusters else "All competencies", "cluster-none", None, rest))
+        groups.append(Group(translate(OTHER if clusters else ALL), "cluster-none", None, rest))
     return groups
 
 
@@ -53,7 +60,7 @@ class MatrixPart:
     of: int
 
 
-def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
+def matrix_parts(handbook: Handbook, translate: Callable[[str], str] = str) -> list[MatrixPart]:
     """The matrix, cut into tables a phone can show: one per cluster, at most MATRIX_ROLES rows each.
 
     A small handbook has the whole matrix on one page; a large one has an overview page and a
@@ -62,7 +69,7 @@ def matrix_parts(handbook: Handbook) -> list[MatrixPart]:
     levels = {rid: {need.competency for need in needs} for rid, needs in handbook.needs.items()}
     single = len(handbook.roles) <= MATRIX_ROLES
     parts = []
-    for group in groups_of(handbook):
+    for group in groups_of(handbook, translate):
         cids = set(group.competencies)
         rows = [rid for rid in by_group(handbook) if levels[rid] & cids]
         chunks = [rows[start:start + MATRIX_ROLES] for start in range(0, len(rows), MATRIX_ROLES)] or [[]]

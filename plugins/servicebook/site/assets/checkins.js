@@ -77,9 +77,13 @@
   function behavioursOf(rid) {
     var found = [];
     DOC.roles[rid].needs.forEach(function (need) {
-      var words = DOC.competencies[need.competency].levels[String(need.level)] || [];
+      var competency = DOC.competencies[need.competency];
+      var words = competency.levels[String(need.level)] || [];
+      /* Answers are keyed on the framework's own words; a translated page shows its own (`shown`). */
+      var shown = (competency.shown || {})[String(need.level)] || words;
       words.forEach(function (text, index) {
-        found.push({ competency: need.competency, level: need.level, index: index, words: plain(text) });
+        found.push({ competency: need.competency, level: need.level, index: index, words: plain(text),
+                     shown: plain(shown[index] || text) });
       });
     });
     return found;
@@ -470,7 +474,7 @@
     var box = this;
     var li = el("li", { "class": "sb-ci-behaviour" });
     var wordsId = "sb-ci-b-" + number;
-    li.appendChild(el("p", { id: wordsId, "class": "sb-ci-words" }, b.words));
+    li.appendChild(el("p", { id: wordsId, "class": "sb-ci-words" }, b.shown));
     if (item && item.status === "changed") {
       var mark = el("p", { "class": "sb-ci-changed" });
       mark.appendChild(el("strong", {}, t("changed.mark") + " "));
@@ -505,7 +509,7 @@
     note.value = entry ? entry[this.view + "_note"] : "";
     note.addEventListener("input", function () { box.answer(b, ref, { note: note.value }); });
     var noteLabel = el("label", { "for": noteId, "class": "sb-ci-note-label" }, t("note." + this.view));
-    noteLabel.appendChild(el("span", { "class": "sb-hidden" }, ": " + b.words));
+    noteLabel.appendChild(el("span", { "class": "sb-hidden" }, ": " + b.shown));
     li.appendChild(noteLabel);
     li.appendChild(note);
     return li;
@@ -695,7 +699,7 @@
       now.placed.forEach(function (item) {
         if (!item.at) return;
         var was = then[key(item.at)] || null, is = result(item.entry);
-        if (was !== is) moved.appendChild(el("li", {}, t("compare.moved", { words: item.at.words, before: answerLabel(was), now: answerLabel(is) })));
+        if (was !== is) moved.appendChild(el("li", {}, t("compare.moved", { words: item.at.shown, before: answerLabel(was), now: answerLabel(is) })));
       });
       if (moved.children.length) out.appendChild(moved);
     });
@@ -727,7 +731,7 @@
       }
       var item = byBehaviour[key(b)];
       var tr = el("tr");
-      tr.appendChild(el("td", {}, b.words + (item && item.status === "changed" ? " (" + t("changed.mark") + ")" : "")));
+      tr.appendChild(el("td", {}, b.shown + (item && item.status === "changed" ? " (" + t("changed.mark") + ")" : "")));
       VIEWS.forEach(function (view) {
         var entry = item ? item.entry : null;
         tr.appendChild(el("td", {}, entry ? (entry[view] ? answerLabel(entry[view]) : "") + (entry[view + "_note"] ? " — " + entry[view + "_note"] : "") : ""));

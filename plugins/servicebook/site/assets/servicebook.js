@@ -1,6 +1,31 @@
-/* servicebook: small helpers for the generated pages (check-ins are in checkins.js). */
+/* servicebook: small helpers for the generated pages (check-ins are in checkins.js).
+   Every word it shows comes from the page (script.sb-strings, in the page's language); English
+   is the fallback for a page that carries none. */
 (function () {
   "use strict";
+
+  var ENGLISH = {
+    "copy": "Copy",
+    "copy.label": "Copy the address of {name}",
+    "copied": "Copied",
+    "copied.status": "Copied {address}",
+    "copy.refused": "Copying was refused: select the address and copy it by hand.",
+    "filter.roles": "Roles whose name contains",
+    "filter.cluster": "Cluster",
+    "filter.all-clusters": "All clusters",
+    "filter.shown": "Roles shown: {count}."
+  };
+
+  function say(key, values) {
+    /* Read on every call: with Material's instant navigation the page, and its block, change without a reload. */
+    var block = document.querySelector("script.sb-strings");
+    var page = {};
+    try { page = block ? JSON.parse(block.textContent) || {} : {}; } catch (error) { page = {}; }
+    var words = typeof page[key] === "string" ? page[key] : ENGLISH[key];
+    return words.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
 
   function text(node) {
     var copy = node.cloneNode(true);
@@ -48,18 +73,18 @@
       if (!node.textContent.trim() && link) node.textContent = link.href.split("#")[0];
       var address = node.textContent.trim();
       var button = el("button", { type: "button", "class": "md-button sb-copy",
-                                  "aria-label": "Copy the address of " + (link ? text(link) : address) }, "Copy");
+                                  "aria-label": say("copy.label", { name: link ? text(link) : address }) }, say("copy"));
       button.addEventListener("click", function () {
         copy(address).then(function () {
-          say("Copied " + address);
-          button.textContent = "Copied";
-          window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+          tell(say("copied.status", { address: address }));
+          button.textContent = say("copied");
+          window.setTimeout(function () { button.textContent = say("copy"); }, 2000);
         },
-                           function () { say("Copying was refused: select the address and copy it by hand."); });
+                           function () { tell(say("copy.refused")); });
       });
       node.parentNode.appendChild(button);
     });
-    function say(message) {
+    function tell(message) {
       if (!status) {
         status = el("p", { "class": "sb-status sb-copy-status", role: "status", "aria-live": "polite" });
         var title = document.querySelector("h1");
@@ -87,7 +112,7 @@
       if (row.cells.length) rows.push({ row: row, name: text(row.cells[0]).toLowerCase() });
     });
     var words = el("input", { type: "search", id: "sb-matrix-role", autocomplete: "off" });
-    var field = el("label", { "for": "sb-matrix-role" }, "Roles whose name contains ");
+    var field = el("label", { "for": "sb-matrix-role" }, say("filter.roles") + " ");
     var status = el("p", { "class": "sb-status", role: "status", "aria-live": "polite" });
     var controls = el("p", { "class": "sb-filter" });
     controls.appendChild(field);
@@ -95,9 +120,9 @@
     var cluster = null;
     if (sections.length > 1) {
       cluster = el("select", { id: "sb-matrix-cluster" });
-      cluster.appendChild(el("option", { value: "" }, "All clusters"));
+      cluster.appendChild(el("option", { value: "" }, say("filter.all-clusters")));
       sections.forEach(function (section) { cluster.appendChild(el("option", { value: section.id }, section.name)); });
-      controls.appendChild(el("label", { "for": "sb-matrix-cluster" }, "Cluster "));
+      controls.appendChild(el("label", { "for": "sb-matrix-cluster" }, say("filter.cluster") + " "));
       controls.appendChild(cluster);
     }
     var group = staffGroups(controls, rows);
@@ -122,7 +147,7 @@
         var empty = (wanted || inGroup) && !section.rows.some(function (row) { return !row.hidden; });
         section.parts.forEach(function (node) { node.hidden = (!!only && section.id !== only) || !!empty; });
       });
-      status.textContent = wanted || inGroup ? "Roles shown: " + Object.keys(shown).length + "." : "";
+      status.textContent = wanted || inGroup ? say("filter.shown", { count: Object.keys(shown).length }) : "";
     }
     /* The filter lives in the page address (?role=…&cluster=…&group=…), so a trainer can link a filtered view. */
     function remember() {
