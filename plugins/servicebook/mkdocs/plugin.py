@@ -31,7 +31,7 @@ from ..site import messages
 from ..site.checkins import CHECKIN_CSS, CHECKIN_SCRIPTS
 from ..site.finder import MARKER, role_finder
 from ..site.generated import GeneratedFile
-from ..site.pages import ASSETS, generate, is_item_page
+from ..site.pages import ASSETS, generate, is_item_page, untranslated_page_note
 from ..site.preview import preview_script as _preview_script
 from ..site.preview import preview_status
 from ..site.reuse import PageCache
@@ -266,7 +266,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A hand-written page asks for the role finder with a comment; generated pages never do.
         if MARKER in markdown and self.handbook is not None and page.file.src_uri not in self.written:
-            finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls)
+            finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls,
+                                 messages=self.words)
             markdown = markdown.replace(MARKER, "\n" + finder + "\n", 1)
         if self._in_source_language(page):
             markdown = _first_heading_then(markdown, self._untranslated_note())
@@ -285,9 +286,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
 
     def _untranslated_note(self) -> str:
         assert self.edition is not None
-        text = self.words.gettext("This page is not yet translated into {language}; it is shown in {source}.")
-        note = html.escape(text.format(language=self.edition.name, source=self.editions[0].name))
-        return f'<p class="sb-untranslated" data-search-exclude>{note}</p>'
+        return untranslated_page_note(self.words, self.edition.tag, self.editions[0].tag)
 
     @property
     def language(self) -> str:

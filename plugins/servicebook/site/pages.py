@@ -357,6 +357,19 @@ UNTRANSLATED_NOTE = N_("Parts of this page are not yet translated into %(languag
                        "%(source)s.")
 
 
+PAGE_NOT_TRANSLATED = N_("This page is not yet translated into %(language)s and is shown in %(source)s.")
+
+
+def untranslated_page_note(messages: gettext.NullTranslations, language: str, source_language: str) -> str:
+    """What a hand-written page without a version in the site's language says above its text (HTML).
+
+    The message is escaped as page text is (`_Message`), which is also safe in HTML.
+    """
+    note = _gettext(messages, PAGE_NOT_TRANSLATED) % {"language": catalogues.language_name(language),
+                                                     "source": catalogues.name_in(source_language, language)}
+    return f'<p class="sb-untranslated" data-search-exclude>{note}</p>'
+
+
 def _with_note(content: str, source_language: str) -> str:
     """The page with a note under its H1 that some of it is shown in the framework's language."""
     language = _words()[0]
