@@ -135,6 +135,7 @@ def test_an_empty_list_of_languages_publishes_one(tmp_path: Path) -> None:
     build = mkdocs_build(project)
     assert build.returncode == 0, build.output
     assert not (build.site / ZH).exists()
+    assert not (build.site / "index.zh-Hant").exists(), "a translated page is never a page of its own"
 
 
 def test_a_language_without_a_catalogue_is_a_located_error_and_nothing_is_published(tmp_path: Path) -> None:

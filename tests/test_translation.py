@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 from servicebook.data import catalogue
 from servicebook.data.link import Handbook, load_handbook
-from servicebook.data.translation import Translated, Untranslated, source_of, translate
+from servicebook.data.problems import DataError
+from servicebook.data.translation import Translated, Untranslated, editions, source_of, translate
 from servicebook.tools import translate as tool
 
 
@@ -99,3 +100,21 @@ def test_the_example_in_traditional_chinese_has_one_stale_text() -> None:
     texts = every_text(chinese)
     assert sum(isinstance(text, Untranslated) for text in texts) == 1
     assert isinstance(chinese.levels[0].summary, Untranslated)
+
+
+def test_a_level_name_not_yet_translated_stays_marked_in_its_label(data: Path) -> None:
+    handbook = load_handbook(data)
+    welsh = translate(handbook, fill(data, "cy", {"framework:levels.2.name": "Ymarferydd"}))
+    assert isinstance(welsh.level_label(1), Untranslated) and welsh.level_label(1).lang == "en"
+    assert welsh.level_label(2) == "2 · Ymarferydd" and not isinstance(welsh.level_label(2), Untranslated)
+    assert not isinstance(handbook.level_label(1), Untranslated)
+
+
+def test_languages_given_as_one_tag_or_a_list(data: Path) -> None:
+    fill(data, "cy", {})
+    handbook = load_handbook(data)
+    assert list(editions(handbook, "cy")) == ["cy"] == list(editions(handbook, ["cy", "en"]))
+    assert list(editions(handbook)) == ["cy"] and editions(handbook, []) == {}
+    with pytest.raises(DataError) as raised:
+        editions(handbook, ["cy", "zh-Hant"])
+    assert raised.value.problems[0].file.name == "zh-Hant.po"

@@ -19,6 +19,7 @@ from .messages import where
 from .model import KINDS, Competency, Framework, Group, Item, Level, Pledge, Requirement, Role, Training, Value
 from .placeholders import find as find_placeholders
 from .problems import DataError, Problem
+from .translated import Untranslated
 
 T = TypeVar("T", bound=Item)
 
@@ -77,8 +78,10 @@ class Handbook:
         return self.framework.levels
 
     def level_label(self, number: int) -> str:
-        """`2 · Practitioner`: how a level is shown everywhere."""
-        return f"{number} · {self.levels[number - 1].name}"
+        """`2 · Practitioner`: how a level is shown everywhere; a name not yet translated stays marked."""
+        name = self.levels[number - 1].name
+        label = f"{number} · {name}"
+        return Untranslated(label, name.lang) if isinstance(name, Untranslated) else label
 
     def items(self, kind: str) -> dict[str, Item]:
         """One kind's items by id, the kind named by its folder (`library`, `training`, …); not a copy."""

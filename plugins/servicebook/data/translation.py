@@ -21,39 +21,11 @@ from .layout import TRANSLATIONS
 from .link import Handbook, Need
 from .model import Competency, Role
 from .problems import DataError, Problem
+from .translated import Translated, Untranslated, source_of
+
+__all__ = ["AUTO", "Translated", "Untranslated", "editions", "source_of", "translate"]
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class Translated(str):
-    """A text in the page's language; `source` is the framework's own text that it translates."""
-
-    source: str
-
-    def __new__(cls, text: str, source: str) -> Translated:
-        made = super().__new__(cls, text)
-        made.source = str(source)
-        return made
-
-
-class Untranslated(str):
-    """A source text shown where its translation is missing or stale; `lang` is the source language."""
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str) -> Untranslated:
-        made = super().__new__(cls, text)
-        made.lang = lang
-        return made
-
-    @property
-    def source(self) -> str:
-        return str(self)
-
-
-def source_of(text: str) -> str:
-    """The framework's own words for a text, whatever language it is shown in."""
-    return getattr(text, "source", text) if isinstance(text, Translated | Untranslated) else text
 
 
 def translate(handbook: Handbook, read: catalogue.Read) -> Handbook:
@@ -161,7 +133,9 @@ def editions(handbook: Handbook, wanted: str | Sequence[str] = AUTO) -> dict[str
     """
     found = {path.stem: path for path in catalogue.catalogues(handbook.root)}
     source = handbook.framework.language or "en"
-    tags = sorted(found) if wanted == AUTO else list(dict.fromkeys(wanted))
+    if isinstance(wanted, str):  # `languages: cy` means the one language
+        wanted = sorted(found) if wanted == AUTO else [wanted]
+    tags = list(dict.fromkeys(wanted))
     problems = [Problem(handbook.root / TRANSLATIONS / f"{tag}.po", 1, 1,
                         f"the site is to be published in '{tag}', which has no catalogue",
                         f"run servicebook translate update {tag} to start one, or take {tag} out of languages "

@@ -169,12 +169,20 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def _edition_pre_build(self, config: MkDocsConfig) -> None:
         parent, edition = self.parent, self.edition
         assert parent is not None and edition is not None and parent.handbook is not None
-        self.handbook, self.problems, self.editions = parent.translated[edition.tag], [], parent.editions
+        # While serving broken data, each language shows the first build's problems as well.
+        self.handbook, self.problems, self.editions = parent.translated[edition.tag], parent.problems, parent.editions
         self.words = self._messages(edition.tag)
         config.site_name = self.words.gettext(config.site_name)
         if config.site_description:
             config.site_description = self.words.gettext(config.site_description)
         self._alternate(config)
+
+    def _known_languages(self) -> set[str]:
+        """Every language the site has words for, published or not: `index.<tag>.md` is never a page of its own."""
+        assert self.handbook is not None
+        listed = self.config.languages if isinstance(self.config.languages, list) else []
+        words = self.messages_folder.glob("*.po") if self.messages_folder.is_dir() else []
+        return {path.stem for path in [*catalogue.catalogues(self.handbook.root), *words]} | set(map(str, listed))
 
     def _messages(self, tag: str) -> Any:
         folder = self.messages_folder
@@ -230,7 +238,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             if config.nav:
                 config.nav = languages.translate_nav(config.nav, self.words, self.translated_pages)
         else:
-            languages.hide_translated_pages(files, tags)
+            languages.hide_translated_pages(files, self._known_languages())
         for file in [file for file in files if file.abs_src_path and file.src_uri.endswith(".po")
                      and Path(file.abs_src_path).parent == self.messages_folder]:
             files.remove(file)  # the site's words are for the build, not for readers
