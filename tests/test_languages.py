@@ -186,3 +186,19 @@ def test_anchors_are_the_same_in_every_language(example: Build, address: str) ->
     """A trainer's link to a section works in either language: section ids never come from translated words."""
     english, chinese = example.page(address), example.page(f"{ZH}/{address}".rstrip("/"))
     assert anchors(english) <= anchors(chinese), sorted(anchors(english) - anchors(chinese))
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ('msgid "Matrix"\nmsgstr "能力矩陣\n', "not a PO keyword with a quoted string"),
+    ('msgid "Welcome"\nmsgstr "<b>歡迎</b>"\n', "contains < or >"),
+    ('msgid "Growing into %(role)s"\nmsgstr "%(page)s"\n', "%(page)s"),
+])
+def test_a_mistake_in_the_sites_words_is_located_and_nothing_is_published(tmp_path: Path, entry: str,
+                                                                          message: str) -> None:
+    project = copy_example(tmp_path / "words")
+    words = project / "content" / "translations" / "zh-Hant.po"
+    words.write_text(words.read_text(encoding="utf-8") + "\n" + entry, encoding="utf-8")
+    build = mkdocs_build(project)
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert "content/translations/zh-Hant.po:" in build.output and message in build.output
+    assert not (build.site / "index.html").exists()

@@ -76,6 +76,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.translated_pages: set[str] = set()  # hand-written pages with a version in this build's language
         self.words: Any = None  # this build's language's messages (gettext), for the site's own words
         self.other_builds = languages.Editions()
+        self.words_by_tag: dict[str, Any] = {}  # each language's words, read by the first build
         self.messages_folder = Path(SITE_WORDS)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -140,8 +141,11 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             handbook = load_handbook(self.data_dir(config), self.cache)
             self._content_checks(handbook)  # may raise: a framework can make its findings errors
             self._translations(handbook)  # may raise: a broken catalogue publishes nothing
-            self.translated = translation.editions(handbook, self.config.languages)
-            self.handbook, self.problems = handbook, []
+            translated = translation.editions(handbook, self.config.languages)
+            source = handbook.framework.language or "en"
+            # Every language's words are read now: a broken catalogue of the site's publishes nothing.
+            words = {tag: self._messages(tag) for tag in (source, *translated)}
+            self.handbook, self.problems, self.translated, self.words_by_tag = handbook, [], translated, words
         except DataError as error:
             self.problems = [problem.format(self.base) for problem in error.problems]
             report = "The handbook data has problems:\n" + error.report(self.base)
@@ -163,7 +167,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.editions = [Edition(source, messages.language_name(source), "")] + [
             Edition(tag, messages.language_name(tag), f"{tag}/") for tag in self.translated] if self.translated else []
         self.edition = self.editions[0] if self.editions else None
-        self.words = self._messages(source)
+        self.words = self.words_by_tag[source]
         self._alternate(config)
 
     def _edition_pre_build(self, config: MkDocsConfig) -> None:
@@ -171,7 +175,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         assert parent is not None and edition is not None and parent.handbook is not None
         # While serving broken data, each language shows the first build's problems as well.
         self.handbook, self.problems, self.editions = parent.translated[edition.tag], parent.problems, parent.editions
-        self.words = self._messages(edition.tag)
+        self.words = parent.words_by_tag[edition.tag]
         config.site_name = self.words.gettext(config.site_name)
         if config.site_description:
             config.site_description = self.words.gettext(config.site_description)

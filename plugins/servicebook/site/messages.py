@@ -98,10 +98,19 @@ def _read(path: Path, trusted: bool) -> list[Any]:
                             ) from None
     kept = [message for message in parsed if message.id and not message.fuzzy and _translated(message.string)]
     if not trusted:
-        problems = [problem for message in kept if (problem := _placeholders(path, message)) is not None]
+        problems = [problem for message in kept if (problem := _placeholders(path, message) or _markup(path, message))]
         if problems:
             raise DataError(problems)
     return kept
+
+
+def _markup(path: Path, message: Any) -> Problem | None:
+    """A site's words are text: a tag in one would reach a page's title and menu as markup."""
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    if any("<" in string or ">" in string for string in strings):
+        return Problem(path, message.lineno or 1, 1, "the translation contains < or >, which the site's words may not",
+                       "write the words without tags; the page sets their style")
+    return None
 
 
 def _translated(string: Any) -> bool:
