@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from servicebook.data import catalogue
+from servicebook.data.link import load_handbook
 from servicebook.tools import translate
 from servicebook.tools.cli import main
 from sitebuild import mkdocs_build
@@ -91,6 +92,20 @@ def test_a_changed_source_keeps_its_translation_as_fuzzy_with_the_old_text(data:
     assert not translate.update(data, "cy").changed and po(data).read_bytes() == before
     [(status, errors)] = translate.status(data)
     assert errors == [] and [text.context for text, _ in status.stale] == ["framework:title"]
+
+
+def test_a_source_changed_in_the_data_is_stale_before_translate_update_runs(data: Path) -> None:
+    """An HR editor rewords a text in the YAML: check and status call its translation stale, at its line."""
+    translate.update(data, "cy")
+    translate_entry(po(data), "framework:title", "Llawlyfr Prawf")
+    (data / "framework.yml").write_text((data / "framework.yml").read_text().replace(
+        "title: Small Test Handbook", "title: Small Test Handbook of Service"))
+    [(status, errors)] = translate.status(data)
+    assert errors == [] and [text.context for text, _ in status.stale] == ["framework:title"]
+    assert all(text.context != "framework:title" for text in status.missing) and not status.obsolete
+    line = po(data).read_text().split("\n").index('msgctxt "framework:title"') + 1
+    [warning] = [w for w in catalogue.check_all(data, load_handbook(data)).warnings if "stale" in w.message]
+    assert warning.line in (line, line + 1) and "translate update cy" in warning.hint
 
 
 def test_a_vanished_text_becomes_obsolete(data: Path) -> None:

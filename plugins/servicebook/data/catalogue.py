@@ -328,6 +328,14 @@ def _status(read: Read, texts: list[Text], current: dict[tuple[str, str], Entry]
             warnings.append(_at(read, entry, f"{read.language}: the translation of {text.context} is stale: "
                                 "its source text changed since it was translated",
                                 "check the translation against the new text, then remove the fuzzy flag"))
+        elif entry is None and stale_by_context.get(text.context):
+            # The source changed in the YAML and translate update has not run yet: stale all the same.
+            old = stale_by_context[text.context].pop(0)
+            stale.append((text, old))
+            warnings.append(_at(read, old, f"{read.language}: the translation of {text.context} is stale: its "
+                                "source text changed in the data since it was translated",
+                                f"run servicebook translate update {read.language}, which keeps it with the new "
+                                "text beside the old for the translator to check"))
         else:
             missing.append(text)
     if missing:  # one line, not hundreds: `translate status` and a PO editor list them
