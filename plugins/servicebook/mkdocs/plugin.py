@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+import re
 import sys
 import threading
 from functools import partial
@@ -280,15 +281,16 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         if MARKER in markdown and self.handbook is not None and page.file.src_uri not in self.written:
             finder = role_finder(self.handbook, page.file.src_uri, directory_urls=config.use_directory_urls,
                                  messages=self.words)
+            if self._in_source_language(page):  # its words are the page's language, not the text's around it
+                finder = finder.replace("<form ", f'<form lang="{self.language}" ', 1)
             markdown = markdown.replace(MARKER, "\n" + finder + "\n", 1)
-        if self._in_source_language(page):
-            markdown = _first_heading_then(markdown, self._untranslated_note())
         return markdown
 
     def on_page_content(self, html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # A hand-written page shown in the source language says so to screen readers and browsers.
+        # A hand-written page shown in the source language says so to screen readers and browsers,
+        # and says so to readers, in their language, under its title.
         if self._in_source_language(page):
-            return f'<div lang="{self.editions[0].tag}" markdown="0">\n{html_}\n</div>'
+            return _marked_as(html_, self.editions[0].tag, self._untranslated_note())
         return html_
 
     def _in_source_language(self, page: Page) -> bool:
@@ -411,11 +413,15 @@ def _prepare_edition(parent: ServicebookPlugin, edition: Edition, config: MkDocs
             plugin.parent, plugin.edition = parent, edition
 
 
-def _first_heading_then(markdown: str, block: str) -> str:
-    """`block` right under the page's first heading, or at its top when it has none."""
-    lines = markdown.split("\n")
-    at = next((number for number, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join([*lines[:at + 1], "", block, "", *lines[at + 1:]])
+_TITLE = re.compile(r"<h1\b([^>]*)>.*?</h1>\n?", re.S)
+
+
+def _marked_as(html_: str, tag: str, note: str) -> str:
+    """A page's text marked as written in `tag`, its title too, with `note` (in the page's language) under the title."""
+    title = _TITLE.search(html_)
+    head, rest = (html_[:title.end()], html_[title.end():]) if title else ("", html_)
+    head = head.replace("<h1", f'<h1 lang="{tag}"', 1)
+    return f'{head}{note}\n<div lang="{tag}">\n{rest}\n</div>'
 
 
 class _NotBuilt(logging.Filter):
