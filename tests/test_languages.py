@@ -157,6 +157,8 @@ def test_the_offline_pack_has_every_language(tmp_path: Path) -> None:
     links = switcher(page)
     assert links["en"] == "../../roles/frontline-officer.html"
     assert (build.site / ZH / "search" / "search_index.js").is_file()
+    # nothing that would have a browser fetch sitemaps, which file:// refuses
+    assert 'rel="alternate"' not in page
 
 
 def test_render_writes_every_language(tmp_path: Path) -> None:
@@ -204,3 +206,18 @@ def test_a_mistake_in_the_sites_words_is_located_and_nothing_is_published(tmp_pa
     assert build.returncode != 0 and "Traceback" not in build.output
     assert "content/translations/zh-Hant.po:" in build.output and message in build.output
     assert not (build.site / "index.html").exists()
+
+
+def test_the_handbooks_own_words_around_its_pages_are_translated(example: Build) -> None:
+    page = example.page(f"{ZH}/roles/frontline-officer")
+    assert "工作坊" in page and "(workshop" not in page  # a module's format
+    assert 'title="永久連結"' in page and "Permanent link" not in page  # the ¶ beside each heading
+    assert "、" in page  # lists joined the Chinese way
+
+
+def test_the_navigation_init_writes_comes_translated() -> None:
+    from servicebook.site.messages import NAV_TITLES
+    from servicebook.tools.init import NAV
+
+    titles = {line.strip().removeprefix("- ").split(":")[0] for line in NAV}
+    assert titles <= set(NAV_TITLES)

@@ -168,3 +168,11 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 def html_lang(output: str, tag: str) -> str:
     """The page's `lang` is the language it is written in, even where the theme has no words for it."""
     return _HTML_LANG.sub(f'<html lang="{tag}"', output, count=1)
+
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_head_alternates(output: str) -> str:
+    """The page without the theme's `<link rel="alternate" hreflang>` lines (see the plugin's on_post_page)."""
+    return _HEAD_ALTERNATE.sub("", output)

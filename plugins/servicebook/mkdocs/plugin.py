@@ -180,6 +180,9 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         config.site_name = self.words.gettext(config.site_name)
         if config.site_description:
             config.site_description = self.words.gettext(config.site_description)
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict):  # the ¶ link's title beside every heading
+            toc["permalink_title"] = self.words.gettext(toc.get("permalink_title", messages.PERMALINK_TITLE))
         self._alternate(config)
 
     def _known_languages(self) -> set[str]:
@@ -386,6 +389,10 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.parent is not None:
             output = languages.html_lang(output, self.language)
+        if self.editions and _offline(config):
+            # From a folder, Material's script would fetch each language's sitemap.xml to map pages, which a
+            # browser refuses on file:// (errors in the console); the switcher links to the same page anyway.
+            output = languages.without_head_alternates(output)
         # Material prints `page.title | striptags` in <title>, which decodes the escaped name once:
         # a name typed as "&lt;b" would show as "<b". Put the name back exactly as typed.
         name = self.titles.get(page.file.src_uri)
@@ -526,6 +533,12 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
     polyfills = config.extra.get("polyfills")
     if isinstance(polyfills, list):
         config.extra["polyfills"] = [WORKER_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin makes this build a copy that opens from a folder."""
+    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
+    return bool(plugin is not None and getattr(plugin, "config", {}).get("enabled"))
 
 
 def _has_tags(config: MkDocsConfig) -> bool:

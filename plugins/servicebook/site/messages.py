@@ -35,6 +35,18 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for "mark, do not
     return message
 
 
+# The menu `servicebook init` writes into mkdocs.yml: a new site's navigation comes translated
+# (the plugin looks every nav title up in the build's words; see tools/init.py's NAV).
+NAV_TITLES = (N_("Home"), N_("Using the handbook"), N_("As staff"), N_("Running a check-in"), N_("As a trainer"),
+              N_("As an HR editor"), N_("Summarising check-ins"), N_("As a site owner"), N_("As a translator"),
+              N_("Roles"), N_("Growth paths"), N_("Competency library"), N_("Service values"), N_("Training"),
+              N_("Staff groups"), N_("Service pledges"), N_("Matrix"), N_("Clusters and values"),
+              N_("Workshop links"), N_("About the framework"), N_("The data format"))
+
+# The title of the ¶ link beside each heading (Python-Markdown's toc), in the pages' language.
+PERMALINK_TITLE = N_("Permanent link")
+
+
 def chain(language: str) -> list[str]:
     """The tags to look for, most specific first: `zh-Hant-HK` → `zh-Hant-HK`, `zh-Hant`, `zh`."""
     parts = language.split("-")

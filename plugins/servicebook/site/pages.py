@@ -153,9 +153,16 @@ def _environment(language: str = "en", words: gettext.NullTranslations | None = 
                        role_clusters=_role_clusters, indent=_indent, level_list=_level_list, plain=_plain, link=_link,
                        code=_code, browser_strings=_browser_strings,
                        checkin_box=lambda rid: Markdown(checkin_box(rid, words)))
-    env.filters["join"] = _join
-    env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups)
+    env.globals.update(review_due=_review_due, shorter_versions=_shorter_versions, role_groups=_role_groups,
+                       format_name=lambda kind: _gettext(words, FORMATS.get(kind) or kind) % {},
+                       sep=lambda: Markdown(escape_plain(words.gettext(LIST_SEPARATOR))))
+    env.filters["join"] = partial(_join, words=words)
     return env
+
+
+# A module's format is one of the data format's words; a page names it in its own language.
+FORMATS = {"workshop": N_("workshop"), "e-learning": N_("e-learning"), "coaching": N_("coaching"),
+           "visit": N_("visit"), "project": N_("project"), "reading": N_("reading")}
 
 
 def _link(text: Any, target: str) -> Markdown:
@@ -243,9 +250,18 @@ def _json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _join(items: Any, separator: str = ", ") -> Markdown:
-    """Jinja's own `join` makes a plain string of links, which would then be escaped and show as text."""
+def _join(items: Any, separator: str | None = None, words: gettext.NullTranslations | None = None) -> Markdown:
+    """Jinja's own `join` makes a plain string of links, which would then be escaped and show as text.
+
+    Without a separator, the list separator of the pages' language (`, `, `、`).
+    """
+    if separator is None:
+        separator = words.gettext(LIST_SEPARATOR) if words is not None else LIST_SEPARATOR
     return Markdown(escape_plain(separator).join(_finalize(item) for item in items))
+
+
+# Translators: what separates the items of a list in a sentence (", " in English, "、" in Chinese).
+LIST_SEPARATOR = N_(", ")
 
 
 @jinja2.pass_context
