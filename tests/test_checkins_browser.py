@@ -469,9 +469,9 @@ def test_the_matrix_filter_takes_its_words_from_the_page(page: Page, site: str) 
     _with_words(page, f"{site}/matrix/", '<div class="sb-matrix-filter"')
     page.goto(f"{site}/matrix/")
     page.get_by_label("職位名稱包含").fill("front")
-    expect(page.locator(".sb-matrix-filter .sb-status")).to_have_text(re.compile(r"^顯示的職位：\d+ 個。$"))
-    assert page.locator("#sb-matrix-cluster option").first.inner_text() == "所有職能類別"
-    assert page.get_by_label("職能類別").count() == 1
+    expect(page.locator(".sb-matrix-filter .sb-status")).to_have_text(re.compile(r"^顯示的職位：\d+個。$"))
+    assert page.locator("#sb-matrix-cluster option").first.inner_text() == "所有能力類別"
+    assert page.get_by_label("能力類別").count() == 1
 
 
 def test_the_copy_buttons_take_their_words_from_the_page(browser: Any, site: str) -> None:
@@ -481,8 +481,8 @@ def test_the_copy_buttons_take_their_words_from_the_page(browser: Any, site: str
     page.goto(f"{site}/workshop/", wait_until="networkidle")
     row = page.locator("#roles ~ .md-typeset__scrollwrap tbody tr").first
     address = row.locator(".sb-link").inner_text()
-    button = row.get_by_role("button", name=re.compile("^複製 .* 的網址$"))
+    button = row.get_by_role("button", name=re.compile("^複製.*的網址$"))
     assert button.inner_text() == "複製"
     button.click()
-    assert page.get_by_role("status").first.inner_text() == f"已複製 {address}"
+    assert page.get_by_role("status").first.inner_text() == f"已複製{address}"
     context.close()

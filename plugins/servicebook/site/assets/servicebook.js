@@ -227,7 +227,16 @@
     box.hidden = false;
   }
 
-  function start() { fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); }
+  function sameLanguagePage() {
+    /* The language switcher's links already lead to this page in each language. Material's own
+       click handler would replace them with the language's home page whenever its sitemap lists
+       the page under another address (a preview on another port, a copy on another host). */
+    document.querySelectorAll("a.sb-language").forEach(function (link) {
+      link.addEventListener("click", function (event) { event.stopPropagation(); });
+    });
+  }
+
+  function start() { fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); sameLanguagePage(); }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start); /* Material's instant navigation */
