@@ -153,6 +153,8 @@ def test_a_bad_language_tag_is_refused(data: Path, capsys: pytest.CaptureFixture
      ":21:1: this line is not a PO keyword with a quoted string"),
     (lambda t: t.replace("Plural-Forms: nplurals=1; plural=0;", "Plural-Forms: nplurals=one; plural=0;"),
      "the header's Plural-Forms is not valid"),
+    (lambda t: t.replace('msgid "Small Test Handbook"\nmsgstr ""', 'msgid "Small Test Handbook"\nmsgstr "A"\nmsgstr "B"'),
+     ":23:1: this entry has a second msgstr line, which would be lost"),
 ])
 def test_catalogue_mistakes_are_located(data: Path, change: object, expected: str) -> None:
     translate.update(data, "cy")

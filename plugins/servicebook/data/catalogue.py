@@ -217,11 +217,19 @@ def _syntax_problems(path: Path, text: str) -> list[Problem]:
     Babel reads `msgid "text` (no closing quote) as `tex`: a silent change, so it is caught here, at its line.
     """
     problems = []
+    previous = ""  # the keyword of the entry's last keyword line
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
-        if not _LINE.fullmatch(stripped):
+        match = _LINE.fullmatch(stripped)
+        keyword = (match.group(3) or "") if match else ""
+        if keyword and keyword == previous and not stripped.startswith("#~"):
+            problems.append(Problem(path, number, 1, f"this entry has a second {keyword} line, which would be lost",
+                                    "keep one: a text goes on over several lines that each hold only a quoted "
+                                    "string"))
+        previous = keyword or previous
+        if match is None:
             problems.append(Problem(path, number, 1, "this line is not a PO keyword with a quoted string",
                                     'write it as msgid "…" or msgstr "…", with both quotes, and \\" for a quote '
                                     "inside the text"))
