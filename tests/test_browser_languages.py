@@ -44,6 +44,16 @@ def test_chinese_search_finds_a_translated_behaviour(page: object, site: str) ->
     assert hrefs and "library/clear-communication/" in hrefs[0], hrefs
 
 
+def test_text_that_arrives_without_a_key_is_searched(page: object, site: str) -> None:
+    """Chinese typed through an input method, or text pasted with the mouse, releases no key."""
+    page.goto(f"{site}/zh-Hant/", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").fill("避免使用內部簡稱")  # type: ignore[attr-defined]
+    first = page.locator(".md-search-result__item a").first  # type: ignore[attr-defined]
+    first.wait_for(timeout=10000)
+    assert "library/clear-communication/" in (first.get_attribute("href") or "")
+
+
 def test_text_shown_in_english_is_read_as_english(page: object, site: str) -> None:
     page.goto(f"{site}/zh-Hant/library/clear-communication/")  # type: ignore[attr-defined]
     assert page.locator(".sb-untranslated").first.is_visible()  # type: ignore[attr-defined]

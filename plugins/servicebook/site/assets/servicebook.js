@@ -236,7 +236,19 @@
     });
   }
 
-  function start() { fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); sameLanguagePage(); }
+  function searchOnInput() {
+    /* Material searches when a key is released. Text that arrives otherwise (Chinese or Japanese
+       typed through an input method, pasted with the mouse, filled in by the browser) releases no
+       key, and the box showed no results; each change of its text now counts as one. */
+    var box = document.querySelector("input.md-search__input");
+    if (!box || box.getAttribute("data-sb-input")) { return; }
+    box.setAttribute("data-sb-input", "");
+    box.addEventListener("input", function () { box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); });
+  }
+
+  function start() {
+    fillAddresses(); copyButtons(); matrixFilter(); groupFilter(); sameLanguagePage(); searchOnInput();
+  }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start); /* Material's instant navigation */
