@@ -221,3 +221,26 @@ def test_the_navigation_init_writes_comes_translated() -> None:
 
     titles = {line.strip().removeprefix("- ").split(":")[0] for line in NAV}
     assert titles <= set(NAV_TITLES)
+
+
+def test_translate_update_starts_the_sites_own_words_and_only_adds_to_them(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_example(tmp_path / "cy")
+    monkeypatch.chdir(project)
+    assert main(["translate", "update", "cy"]) == 0
+    words = project / "content" / "translations" / "cy.po"
+    text = words.read_text(encoding="utf-8")
+    assert 'msgid "Customer Service Competency Handbook"\nmsgstr ""' in text  # the site name
+    assert 'msgid "The improvement cycle"' in text  # a title of this site's own
+    assert 'msgid "Roles"' not in text  # servicebook translates the titles init writes
+    # a translator's work is only ever added to
+    words.write_text(text.replace('msgid "The improvement cycle"\nmsgstr ""',
+                                  'msgid "The improvement cycle"\nmsgstr "Y cylch gwella"'), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Home: index.md\n",
+                                                                 "  - Home: index.md\n  - Our news: index.md\n"))
+    before = words.read_text(encoding="utf-8")
+    assert main(["translate", "update", "cy"]) == 0
+    after = words.read_text(encoding="utf-8")
+    assert after.startswith(before) and after.endswith('msgid "Our news"\nmsgstr ""\n')
+    assert main(["translate", "update", "cy"]) == 0 and words.read_text(encoding="utf-8") == after

@@ -23,7 +23,7 @@ from ..data.review import due_for_review, today
 from ..site import messages
 from ..site.generated import GeneratedFile
 from ..site.pages import generate
-from . import changes, checkins, export, importer, init, rename, report, scaffold, schema, translate
+from . import changes, checkins, export, importer, init, rename, report, scaffold, schema, site_words, translate
 
 MARKER = ".servicebook-render"
 WORDS = [*(kind.word for kind in KINDS.values()), scaffold.GROUP_WORD]
@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     actions = words.add_subparsers(dest="action", required=True, metavar="ACTION")
     update = actions.add_parser("update", help="create or refresh one language's catalogue from the data")
     update.add_argument("language", metavar="LANG", help="a BCP 47 language tag, such as zh-Hant or cy")
+    update.add_argument("--config", default="mkdocs.yml", type=Path,
+                        help="the site's mkdocs.yml, whose own words (site name, nav titles) get a catalogue in "
+                             "the docs folder's translations/ (default: mkdocs.yml, when there is one)")
     state = actions.add_parser("status", help="how much of the framework each language translates")
     state.add_argument("--strict", action="store_true", help="fail (exit 1) if any text is missing or stale")
     for action in (update, state):
@@ -342,6 +345,10 @@ def _translate(args: argparse.Namespace) -> int:
         verb = "updated" if done.changed else "left unchanged"
         print(f"{verb} {done.path.as_posix()}: {done.added} new text{'s' if done.added != 1 else ''} to translate, "
               f"{done.stale} stale (marked fuzzy), {done.obsolete} no longer used (kept at the end as #~)")
+        site = site_words.update(args.config, args.language) if args.config.is_file() else None
+        if site is not None:
+            print(f"{'updated' if site.changed else 'left unchanged'} {site.path.as_posix()}: the site's own words "
+                  f"(site name, navigation titles), {site.added} new to translate")
         return 0
     results = translate.status(args.data_dir)
     if not results:
