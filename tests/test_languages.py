@@ -244,3 +244,12 @@ def test_translate_update_starts_the_sites_own_words_and_only_adds_to_them(tmp_p
     after = words.read_text(encoding="utf-8")
     assert after.startswith(before) and after.endswith('msgid "Our news"\nmsgstr ""\n')
     assert main(["translate", "update", "cy"]) == 0 and words.read_text(encoding="utf-8") == after
+
+
+def test_translate_update_leaves_a_site_made_from_other_data_alone(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_example(tmp_path / "other")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    monkeypatch.chdir(project)
+    assert main(["translate", "update", "cy", "--data-dir", str(tmp_path / "small")]) == 0
+    assert not (project / "content" / "translations" / "cy.po").exists()

@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("language", metavar="LANG", help="a BCP 47 language tag, such as zh-Hant or cy")
     update.add_argument("--config", default="mkdocs.yml", type=Path,
                         help="the site's mkdocs.yml, whose own words (site name, nav titles) get a catalogue in "
-                             "the docs folder's translations/ (default: mkdocs.yml, when there is one)")
+                             "the docs folder's translations/ (default: mkdocs.yml, when it publishes this data)")
     state = actions.add_parser("status", help="how much of the framework each language translates")
     state.add_argument("--strict", action="store_true", help="fail (exit 1) if any text is missing or stale")
     for action in (update, state):
@@ -345,7 +345,8 @@ def _translate(args: argparse.Namespace) -> int:
         verb = "updated" if done.changed else "left unchanged"
         print(f"{verb} {done.path.as_posix()}: {done.added} new text{'s' if done.added != 1 else ''} to translate, "
               f"{done.stale} stale (marked fuzzy), {done.obsolete} no longer used (kept at the end as #~)")
-        site = site_words.update(args.config, args.language) if args.config.is_file() else None
+        site = site_words.update(args.config, args.language) \
+            if args.config.is_file() and site_words.publishes(args.config, args.data_dir) else None
         if site is not None:
             print(f"{'updated' if site.changed else 'left unchanged'} {site.path.as_posix()}: the site's own words "
                   f"(site name, navigation titles), {site.added} new to translate")

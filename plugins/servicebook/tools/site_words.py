@@ -37,14 +37,37 @@ _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def words_of(config: Path) -> tuple[list[str], Path]:
-    """The site's words in mkdocs.yml, in the order a reader meets them, and the folder of their catalogues."""
+def _read(config: Path) -> dict[str, Any]:
     try:
         raw = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as error:
         raise DataError([Problem(config, 1, 1, f"mkdocs.yml cannot be read: {error}",
                                  "fix it so that mkdocs build reads it")]) from None
-    raw = raw if isinstance(raw, dict) else {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def publishes(config: Path, data_dir: Path) -> bool:
+    """Whether the site of `config` is made from the framework in `data_dir` (its servicebook plugin's data_dir)."""
+    options = _servicebook_options(_read(config))
+    if options is None:
+        return False
+    return (config.parent / str(options.get("data_dir", "competencies"))).resolve() == data_dir.resolve()
+
+
+def _servicebook_options(raw: dict[str, Any]) -> dict[str, Any] | None:
+    plugins = raw.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    for entry in plugins if isinstance(plugins, list) else []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
+        if name == "servicebook":
+            return options if isinstance(options, dict) else {}
+    return None
+
+
+def words_of(config: Path) -> tuple[list[str], Path]:
+    """The site's words in mkdocs.yml, in the order a reader meets them, and the folder of their catalogues."""
+    raw = _read(config)
     found = [str(raw[key]) for key in ("site_name", "site_description") if raw.get(key)]
     found += _titles(raw.get("nav"))
     docs = config.parent / str(raw.get("docs_dir") or "docs")
