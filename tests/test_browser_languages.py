@@ -21,9 +21,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_the_switcher_leads_to_the_same_page_in_the_other_language(page: object, site: str) -> None:
-    # Material's own script maps a page to another language through that language's sitemap, and sends a
-    # reader to its home page when the page is not listed under this very address (here, another port).
-    # Without the English sitemap, which of the two it reads first is decided: the switcher's link must win.
+    # Material's own script maps a page to another language through the languages' sitemaps, and once (in
+    # a full run) sent the reader to the other language's home page instead; servicebook.js keeps the
+    # switcher's own link. Without the English sitemap, one of the two orders it reads them in is taken.
     page.route(f"{site}/sitemap.xml", lambda route: route.abort())  # type: ignore[attr-defined]
     page.goto(f"{site}/roles/frontline-officer/", wait_until="networkidle")  # type: ignore[attr-defined]
     page.locator(".md-header .md-select").hover()  # type: ignore[attr-defined]

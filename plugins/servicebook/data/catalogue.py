@@ -381,6 +381,7 @@ class Checked:
     errors: list[Problem]
     warnings: list[Problem]
     statuses: list[Status]
+    reads: dict[str, Read]  # each catalogue as read, by language: what the site in that language is made from
 
 
 def check_all(root: Path, handbook: Any) -> Checked:
@@ -388,12 +389,13 @@ def check_all(root: Path, handbook: Any) -> Checked:
     errors: list[Problem] = []
     warnings: list[Problem] = []
     statuses = []
-    for path in catalogues(root):
-        found, told, status = check(read(path), texts, known)
+    reads = {path.stem: read(path) for path in catalogues(root)}
+    for each in reads.values():
+        found, told, status = check(each, texts, known)
         errors += found
         warnings += told
         statuses.append(status)
-    return Checked(errors, warnings, statuses)
+    return Checked(errors, warnings, statuses, reads)
 
 
 _CONTEXT_LINE = re.compile(r'^(?P<lead>(?:#[~|] )?msgctxt ")(?P<context>(?:[^"\\]|\\.)*)"', re.M)

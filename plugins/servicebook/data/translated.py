@@ -32,4 +32,4 @@ class Untranslated(str):
 
 def source_of(text: str) -> str:
     """The framework's own words for a text, whatever language it is shown in."""
-    return getattr(text, "source", text) if isinstance(text, Translated | Untranslated) else text
+    return text.source if isinstance(text, Translated | Untranslated) else text

@@ -125,11 +125,13 @@ def _needs(handbook: Handbook, roles: dict[str, Role], words: _Words) -> dict[st
 AUTO = "auto"
 
 
-def editions(handbook: Handbook, wanted: str | Sequence[str] = AUTO) -> dict[str, Handbook]:
+def editions(handbook: Handbook, wanted: str | Sequence[str] = AUTO,
+             reads: dict[str, catalogue.Read] | None = None) -> dict[str, Handbook]:
     """The handbook in each language to publish besides its own, by language tag; raises every problem at once.
 
     `auto` publishes every catalogue of the data folder; a list names the languages (and a
-    language listed without a catalogue is a mistake to point out, not a silent gap).
+    language listed without a catalogue is a mistake to point out, not a silent gap). `reads`: the
+    catalogues as `catalogue.check_all` read them, so a build reads each file once.
     """
     found = {path.stem: path for path in catalogue.catalogues(handbook.root)}
     source = handbook.framework.language or "en"
@@ -142,4 +144,5 @@ def editions(handbook: Handbook, wanted: str | Sequence[str] = AUTO) -> dict[str
                         "in mkdocs.yml") for tag in tags if tag not in found and tag != source]
     if problems:
         raise DataError(problems)
-    return {tag: translate(handbook, catalogue.read(found[tag])) for tag in tags if tag != source}
+    reads = reads or {}
+    return {tag: translate(handbook, reads.get(tag) or catalogue.read(found[tag])) for tag in tags if tag != source}

@@ -97,7 +97,7 @@ def translate_nav(nav: Any, words: gettext.NullTranslations, translated: set[str
     return nav
 
 
-class Editions:
+class LanguageBuilds:
     """Each other language's build, started from the first build and kept, like it, while serving.
 
     MkDocs keeps one instance of each plugin that has startup or shutdown events for a whole

@@ -76,7 +76,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         self.parent: ServicebookPlugin | None = None  # in another language's build: the first build's plugin
         self.translated_pages: set[str] = set()  # hand-written pages with a version in this build's language
         self.words: Any = None  # this build's language's messages (gettext), for the site's own words
-        self.other_builds = languages.Editions()
+        self.other_builds = languages.LanguageBuilds()
         self.words_by_tag: dict[str, Any] = {}  # each language's words, read by the first build
         self.messages_folder = Path(SITE_WORDS)
 
@@ -141,8 +141,8 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         try:
             handbook = load_handbook(self.data_dir(config), self.cache)
             self._content_checks(handbook)  # may raise: a framework can make its findings errors
-            self._translations(handbook)  # may raise: a broken catalogue publishes nothing
-            translated = translation.editions(handbook, self.config.languages)
+            checked = self._translations(handbook)  # may raise: a broken catalogue publishes nothing
+            translated = translation.editions(handbook, self.config.languages, checked.reads)
             source = handbook.framework.language or "en"
             # Every language's words are read now: a broken catalogue of the site's publishes nothing.
             words = {tag: self._messages(tag) for tag in (source, *translated)}
@@ -210,7 +210,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
         for problem in due_for_review(self.handbook, today()):
             log.info(f"servicebook: due for review: {problem.format(self.base)}")
 
-    def _translations(self, handbook: Handbook) -> None:
+    def _translations(self, handbook: Handbook) -> catalogue.Checked:
         """A broken catalogue is an error like a broken YAML file; texts still to translate are information."""
         checked = catalogue.check_all(handbook.root, handbook)
         if checked.errors:
@@ -219,6 +219,7 @@ class ServicebookPlugin(BasePlugin[ServicebookConfig]):
             if status.missing or status.stale:
                 log.info(f"servicebook: translations/{status.language}.po: {status.translated} of {status.total} "
                          f"texts translated, {len(status.missing)} missing, {len(status.stale)} stale")
+        return checked
 
     def _content_checks(self, handbook: Handbook) -> None:
         """Content findings are information in a build, as reviews due are: a strict build fails only on errors.

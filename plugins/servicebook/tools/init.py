@@ -191,6 +191,8 @@ def _environment(suffix: str) -> jinja2.Environment:
             raise TypeError(f"a {suffix} template printed {value!r}, which has no escaping for that file")
         return escape(str(value))
 
+    # Not Jinja's autoescape: it escapes for HTML, the wrong escaping for Markdown and YAML. `finalize`
+    # escapes every printed value for the file being written, and refuses a file type it cannot escape for.
     return jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True, autoescape=False, finalize=finalize)
 
